@@ -1,0 +1,4 @@
+// Content script entry.
+import { init } from './index';
+
+void init();

@@ -1,0 +1,130 @@
+// The sync protocol of DESIGN.md §5 (versioned /v1): request and response shapes shared by the
+// extension's sync engine and the server, validated on both sides with the same schemas.
+import * as z from 'zod/mini';
+import { HLC_PATTERN } from './hlc';
+import type { RowOp } from './merge';
+import { describeIssues, META_FIELDS, TABLE_NAMES, TABLES, type TableName } from './schemas';
+
+export const SCHEMA_VERSION = 1;
+export const MAX_MUTATIONS = 100;
+export const MAX_BODY_BYTES = 512 * 1024;
+export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
+export const MAX_PULL_LIMIT = 1000;
+
+const hlc = z.string().check(z.regex(HLC_PATTERN, 'a hybrid logical clock value'));
+
+export const Op = z.strictObject({
+  table: z.enum(TABLE_NAMES as [TableName, ...TableName[]]),
+  id: z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'a UUID')),
+  set: z.record(z.string(), z.unknown()),
+  base: z.optional(z.record(z.string(), hlc)),
+});
+
+export const Mutation = z.strictObject({
+  id: z.number().check(z.int(), z.positive()),
+  hlc,
+  ops: z.array(Op).check(z.minLength(1), z.maxLength(200, 'at most 200 ops a mutation')),
+});
+
+export const PushRequest = z.strictObject({
+  clientId: z.string().check(z.regex(/^[0-9a-z_-]{1,40}$/, '1–40 chars of [0-9a-z_-]')),
+  schemaVersion: z.number().check(z.int()),
+  mutations: z.array(Mutation).check(z.maxLength(MAX_MUTATIONS, `at most ${MAX_MUTATIONS} mutations a push`)),
+});
+
+export type Mutation = z.infer<typeof Mutation>;
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export interface PushResponse {
+  /** The highest mutation id of this client the server has applied. */
+  lastMutationId: number;
+  /** The workspace's sequence number after this push. */
+  seq: number;
+}
+
+/** 409: the server has applied up to `expectedId - 1`; resend from `expectedId`. */
+export interface GapResponse {
+  error: 'mutation-gap';
+  message: string;
+  expectedId: number;
+}
+
+export interface Change {
+  table: TableName;
+  seq: number;
+  row: Record<string, unknown> & { id: string; fieldHlc: Record<string, string> };
+}
+
+export interface PullResponse {
+  changes: Change[];
+  nextCursor: string;
+  hasMore: boolean;
+}
+
+export interface MeResponse {
+  workspace: { id: string; name: string };
+  member: { id: string; name: string; role: 'admin' | 'member' };
+}
+
+export interface ErrorResponse {
+  error: string;
+  message: string;
+}
+
+/**
+ * Checks every field an op writes against its table's schema, so a push cannot store a value
+ * the extension would refuse to read. Returns a readable reason, or null when valid.
+ */
+export function opProblem(op: RowOp): string | null {
+  const schema = TABLES[op.table as TableName];
+  if (!schema) return `unknown table ${op.table}`;
+  const shape = schema.shape as Record<string, z.ZodMiniType>;
+  for (const [field, value] of Object.entries(op.set)) {
+    if ((META_FIELDS as readonly string[]).includes(field) || field === 'fieldHlc')
+      return `${field}: not writable`;
+    const fieldSchema = shape[field];
+    if (!fieldSchema) return `${op.table}.${field}: unknown field`;
+    const parsed = fieldSchema.safeParse(value);
+    if (!parsed.success)
+      return `${op.table}.${field}: ${describeIssues(parsed.error).replace(/^\(root\): /, '')}`;
+  }
+  return null;
+}
+
+/** Cursors are opaque to clients; today they are the sequence number, tomorrow maybe more. */
+export const encodeCursor = (seq: number): string => `s${seq}`;
+export function decodeCursor(cursor: string | undefined): number | null {
+  if (!cursor) return 0;
+  const m = /^s(\d{1,15})$/.exec(cursor);
+  return m ? Number(m[1]) : null;
+}
+
+/** Ops a mutation may carry, and the bytes one outbox entry aims to stay under. */
+export const MAX_OPS_PER_MUTATION = 200;
+const ENTRY_OPS = 100;
+const ENTRY_BYTES = 200 * 1024;
+
+/**
+ * Cuts the ops of one local change into mutations a push accepts (each carries the same HLC, so
+ * the merge result is the same as for one mutation). A push carries at least one mutation whole.
+ */
+export function chunkOps<T>(
+  ops: readonly T[],
+  size: (op: T) => number = (op) => JSON.stringify(op).length,
+): T[][] {
+  const chunks: T[][] = [];
+  let chunk: T[] = [];
+  let bytes = 0;
+  for (const op of ops) {
+    const n = size(op);
+    if (chunk.length && (chunk.length >= ENTRY_OPS || bytes + n > ENTRY_BYTES)) {
+      chunks.push(chunk);
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(op);
+    bytes += n;
+  }
+  if (chunk.length) chunks.push(chunk);
+  return chunks;
+}

@@ -1,0 +1,196 @@
+// The domain records of DESIGN.md §2 as Zod schemas: one source of truth for the extension, the
+// server and import files. zod/mini keeps what ships to pages small; types are inferred.
+import * as z from 'zod/mini';
+import { HLC_PATTERN } from './hlc';
+
+const text = (max: number) => z.string().check(z.maxLength(max, `at most ${max} characters`));
+const isoDate = z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time' });
+const id = z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'a UUID'));
+const hlc = z.string().check(z.regex(HLC_PATTERN, 'a hybrid logical clock value'));
+
+export const LONG_TEXT = 20_000;
+
+export const FREE_TEXT_FIELDS = ['context', 'rationale', 'consequences', 'risks', 'note'] as const;
+
+/** One kept loser of a concurrent edit to a free-text field ("2 versions"). */
+export const ConflictVersion = z.object({ value: z.unknown(), hlc, base: z.optional(hlc) });
+
+/** Sync metadata every record carries (DESIGN.md §5). */
+const syncMeta = {
+  id,
+  workspaceId: text(64),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  /** HLC of the last write of each field; `deleted` is a field like any other. */
+  fieldHlc: z.record(z.string(), hlc),
+  /** For free-text fields: the HLC of the version the writer had seen (conflict detection). */
+  fieldBase: z.optional(z.record(z.string(), hlc)),
+  conflicts: z.optional(z.record(z.string(), z.array(ConflictVersion))),
+  deleted: z.boolean(),
+};
+
+export const STATUSES = ['proposed', 'decided', 'revisiting', 'rejected', 'superseded'] as const;
+export const Status = z.enum(STATUSES);
+
+export const DecisionOption = z.object({
+  id: text(64),
+  title: text(300),
+  pros: text(LONG_TEXT),
+  cons: text(LONG_TEXT),
+  chosen: z.boolean(),
+});
+
+export const Tradeoff = z.object({
+  id: text(64),
+  gain: text(2000),
+  cost: text(2000),
+  bornBy: text(100),
+});
+
+export const Decision = z.object({
+  ...syncMeta,
+  title: z
+    .string()
+    .check(z.minLength(1, 'a title (what was decided)'), z.maxLength(300, 'at most 300 characters')),
+  status: Status,
+  context: text(LONG_TEXT),
+  rationale: text(LONG_TEXT),
+  consequences: text(LONG_TEXT),
+  options: z.array(DecisionOption).check(z.maxLength(50)),
+  tradeoffs: z.array(Tradeoff).check(z.maxLength(50)),
+  risks: text(LONG_TEXT),
+  tags: z.array(text(60)).check(z.maxLength(50)),
+  decidedAt: z.nullable(isoDate),
+  reviewAt: z.nullable(isoDate),
+  supersedes: z.nullable(id),
+  supersededBy: z.nullable(id),
+  locked: z.boolean(),
+});
+
+export const FUNCTIONS = [
+  'Engineering',
+  'Product',
+  'Design',
+  'Sales',
+  'Marketing',
+  'Legal',
+  'Security',
+  'Support',
+  'Finance',
+  'Operations',
+  'Leadership',
+] as const;
+
+export const Stakeholder = z.object({
+  ...syncMeta,
+  name: z.string().check(z.minLength(1, 'a name'), z.maxLength(120)),
+  email: z.nullable(text(254)),
+  function: text(60),
+  interests: text(LONG_TEXT),
+  power: z.boolean(),
+  legitimacy: z.boolean(),
+  urgency: z.boolean(),
+  /** Set when this stakeholder is a sync member (issue 8): links "me" across teammates. */
+  memberId: z.optional(z.nullable(text(64))),
+});
+
+export const RACI = ['R', 'A', 'C', 'I'] as const;
+export const STANCES = ['unknown', 'supports', 'concerns', 'opposes', 'committed'] as const;
+
+export const Role = z.object({
+  ...syncMeta,
+  decisionId: id,
+  stakeholderId: id,
+  raci: z.enum(RACI),
+  stance: z.enum(STANCES),
+  note: text(LONG_TEXT),
+});
+
+export const QuoteSelector = z.object({ exact: text(LONG_TEXT), prefix: text(200), suffix: text(200) });
+export const PositionSelector = z.object({
+  start: z.number().check(z.int(), z.nonnegative()),
+  end: z.number().check(z.int(), z.nonnegative()),
+});
+export const Selectors = z.object({ quote: QuoteSelector, position: PositionSelector });
+
+export const Anchor = z.object({
+  ...syncMeta,
+  decisionId: id,
+  pageKey: text(2048),
+  url: text(8192),
+  pageTitle: text(500),
+  site: text(40),
+  /** null for a page decision (anchored to the page, no text). */
+  selectors: z.nullable(Selectors),
+  /** Set on copies from a "do not sync quotes" site: the quote stayed on its author's device. */
+  quotePrivate: z.optional(z.boolean()),
+});
+
+export const FollowUp = z.object({
+  ...syncMeta,
+  decisionId: id,
+  title: z.string().check(z.minLength(1, 'a title'), z.maxLength(300)),
+  ownerId: z.nullable(id),
+  dueAt: z.nullable(isoDate),
+  doneAt: z.nullable(isoDate),
+  snoozedUntil: z.nullable(isoDate),
+});
+
+export const EVENT_KINDS = [
+  'created',
+  'status',
+  'edited',
+  'role',
+  'stance',
+  'followup',
+  'anchored',
+  'superseded',
+] as const;
+
+export const Event = z.object({
+  ...syncMeta,
+  decisionId: id,
+  at: isoDate,
+  actor: text(120),
+  kind: z.enum(EVENT_KINDS),
+  detail: z.record(z.string(), z.unknown()),
+});
+
+export type Status = z.infer<typeof Status>;
+export type DecisionOption = z.infer<typeof DecisionOption>;
+export type Tradeoff = z.infer<typeof Tradeoff>;
+export type Decision = z.infer<typeof Decision>;
+export type Stakeholder = z.infer<typeof Stakeholder>;
+export type Role = z.infer<typeof Role>;
+export type Raci = Role['raci'];
+export type Stance = Role['stance'];
+export type Selectors = z.infer<typeof Selectors>;
+export type Anchor = z.infer<typeof Anchor>;
+export type FollowUp = z.infer<typeof FollowUp>;
+export type DecisionEvent = z.infer<typeof Event>;
+export type EventKind = DecisionEvent['kind'];
+export type ConflictVersion = z.infer<typeof ConflictVersion>;
+
+/** The synced tables and the schema of each — the names used in storage, outbox and protocol. */
+export const TABLES = {
+  decisions: Decision,
+  stakeholders: Stakeholder,
+  roles: Role,
+  anchors: Anchor,
+  followUps: FollowUp,
+  events: Event,
+} as const;
+export type TableName = keyof typeof TABLES;
+export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+export interface RowOf {
+  decisions: Decision;
+  stakeholders: Stakeholder;
+  roles: Role;
+  anchors: Anchor;
+  followUps: FollowUp;
+  events: DecisionEvent;
+}
+/** Fields that are record bookkeeping, not user data: never merged as LWW registers. */
+export const META_FIELDS = ['id', 'workspaceId', 'fieldHlc', 'fieldBase', 'conflicts'] as const;
+
+export { describeIssues } from './issues';

@@ -1,0 +1,56 @@
+// What this browser keeps, and keeping it safe: storage health, backups and exports, imports,
+// the backup reminder, and deleted decisions to restore. The backup reminder opens this section
+// (options page #data).
+import { useEffect, useRef } from 'preact/hooks';
+import { database } from '../storage/db';
+import { SaveErrorBanner } from '../ui/SaveErrorBanner';
+import { useLive } from '../ui/use-live';
+import { DataDeleted } from './DataDeleted';
+import { DataExport } from './DataExport';
+import { DataReminder } from './DataReminder';
+import { DataStorage } from './DataStorage';
+import { ImportPanel } from './ImportPanel';
+import './data.css';
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+export function DataSection() {
+  const counts = useLive(
+    async () => {
+      const db = database();
+      const [decisions, stakeholders] = await Promise.all([
+        db.decisions.filter((d) => !d.deleted).count(),
+        db.stakeholders.filter((s) => !s.deleted).count(),
+      ]);
+      return { decisions, stakeholders };
+    },
+    [],
+    { decisions: 0, stakeholders: 0 },
+  );
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Rendered after the browser looked for #data: bring it into view and put the keyboard there.
+  useEffect(() => {
+    if (location.hash === '#data') {
+      heading.current?.scrollIntoView();
+      heading.current?.focus();
+    }
+  }, []);
+
+  return (
+    <section id="data" aria-labelledby="data-title" class="data-section">
+      <h2 id="data-title" tabIndex={-1} ref={heading}>
+        Your data
+      </h2>
+      <p>
+        This browser keeps {plural(counts.decisions, 'decision')} and{' '}
+        {plural(counts.stakeholders, 'stakeholder')}.
+      </p>
+      <SaveErrorBanner />
+      <DataStorage version={`${counts.decisions}/${counts.stakeholders}`} />
+      <DataExport />
+      <DataReminder />
+      <ImportPanel />
+      <DataDeleted />
+    </section>
+  );
+}

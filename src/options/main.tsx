@@ -1,0 +1,4 @@
+import { mount } from '../ui/mount';
+import { App } from './App';
+
+mount(<App />);

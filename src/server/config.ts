@@ -1,0 +1,57 @@
+// Server settings from the environment, with their defaults in one place.
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  /** PGlite data directory (when `databaseUrl` is unset). */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Off behind poolers that cannot keep prepared statements (PG_PREPARED_STATEMENTS=0). */
+  preparedStatements: boolean;
+  logLevel: string;
+  /** Behind a load balancer: take the client address from X-Forwarded-For (auth rate limits). */
+  trustProxy: boolean;
+  /** Exact extension origins allowed by CORS; empty means any chrome-extension:// or moz-extension://. */
+  extensionOrigins: string[];
+  /** How often each process reads the seq of workspaces with SSE listeners (multi-process pokes). */
+  ssePollMs: number;
+  /** Failed authentications per client address and minute before answering 429. */
+  authFailuresPerMinute: number;
+}
+
+export const DEFAULTS = {
+  host: '127.0.0.1',
+  port: 8787,
+  dataDir: '.data',
+  logLevel: 'info',
+  ssePollMs: 1000,
+  authFailuresPerMinute: 20,
+} as const;
+
+type Env = Record<string, string | undefined>;
+
+export function configFromEnv(env: Env = process.env): ServerConfig {
+  return {
+    host: env.HOST || DEFAULTS.host,
+    port: intFrom(env, 'PORT', DEFAULTS.port),
+    dataDir: env.DATA_DIR || DEFAULTS.dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    preparedStatements: env.PG_PREPARED_STATEMENTS !== '0' && env.PG_PREPARED_STATEMENTS !== 'false',
+    logLevel: env.LOG_LEVEL || DEFAULTS.logLevel,
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    extensionOrigins: (env.EXTENSION_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    ssePollMs: intFrom(env, 'SSE_POLL_MS', DEFAULTS.ssePollMs),
+    authFailuresPerMinute: intFrom(env, 'AUTH_FAILURES_PER_MINUTE', DEFAULTS.authFailuresPerMinute),
+  };
+}
+
+function intFrom(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}

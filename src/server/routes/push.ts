@@ -1,0 +1,80 @@
+// POST /v1/push: validate every op with the shared schemas, refuse clocks too far ahead, then apply.
+import type { FastifyInstance } from 'fastify';
+import {
+  type GapResponse,
+  opProblem,
+  PushRequest,
+  type PushResponse,
+  SCHEMA_VERSION,
+} from '../../core/protocol';
+import { principalOf } from '../auth';
+import type { Deps } from '../deps';
+import { HttpError, parseOr400 } from '../errors';
+import { applyPush, futureMutation } from '../sync/push';
+
+/**
+ * A base names a version the writer saw before writing, so it is older than the write. A base at
+ * or after it would "supersede" versions written later, and two such writes would erase each other.
+ */
+function baseProblem(base: Record<string, string> | undefined, hlc: string): string | null {
+  for (const [field, seen] of Object.entries(base ?? {})) {
+    if (seen >= hlc) return `base.${field}: must be older than the mutation's hlc`;
+  }
+  return null;
+}
+
+export function pushRoutes(app: FastifyInstance, { store, events, clock, fault }: Deps) {
+  app.post('/v1/push', async (request, reply): Promise<PushResponse | GapResponse> => {
+    const p = principalOf(request);
+    // Checked before the shape: a newer client's body may carry fields this server does not know.
+    const version = (request.body as { schemaVersion?: unknown } | null)?.schemaVersion;
+    if (typeof version === 'number' && version !== SCHEMA_VERSION) {
+      throw new HttpError(
+        400,
+        'unsupported-schema-version',
+        `This server speaks schema version ${SCHEMA_VERSION}; the client sent ${version}. ` +
+          (version > SCHEMA_VERSION ? 'Upgrade the server.' : 'Update the extension.'),
+        { supported: [SCHEMA_VERSION] },
+      );
+    }
+    const body = parseOr400(PushRequest, request.body, 'body');
+    body.mutations.forEach((m, i) => {
+      m.ops.forEach((op, j) => {
+        const problem = opProblem(op) ?? baseProblem(op.base, m.hlc);
+        if (problem) throw new HttpError(400, 'invalid-request', `mutations.${i}.ops.${j}: ${problem}`);
+      });
+    });
+    const now = clock();
+    const ahead = futureMutation(body.mutations, now);
+    if (ahead !== null) {
+      throw new HttpError(
+        400,
+        'clock-skew',
+        `mutations.${ahead}.hlc: more than 5 minutes ahead of the server clock; check the device clock.`,
+        { serverTime: new Date(now).toISOString() },
+      );
+    }
+
+    const outcome = await applyPush(store, { workspaceId: p.workspaceId, memberId: p.memberId }, body);
+    switch (outcome.kind) {
+      case 'gap':
+        return reply.code(409).send({
+          error: 'mutation-gap',
+          message: `Mutation ids must follow on: the server has applied up to ${outcome.expectedId - 1}.`,
+          expectedId: outcome.expectedId,
+        } satisfies GapResponse);
+      case 'client-taken':
+        throw new HttpError(
+          409,
+          'client-taken',
+          'This clientId belongs to another member of the workspace; generate a new one.',
+        );
+      case 'unchanged':
+        return { lastMutationId: outcome.lastMutationId, seq: outcome.seq };
+      case 'applied':
+        fault.hit('after-push-commit');
+        events.notify(p.workspaceId, outcome.seq);
+        return { lastMutationId: outcome.lastMutationId, seq: outcome.seq };
+    }
+  });
+}

@@ -1,0 +1,40 @@
+// Where the decision was made on this page: its quotes, and for a quote no longer found, the
+// "Re-attach" flow (select the text where it lives now, then press the button).
+import type { Anchor } from '../core/schemas';
+import { sendFromPage } from '../messaging/index';
+
+export interface AnchorsProps {
+  anchors: Anchor[];
+  missing: Set<string>;
+  tabId: number | undefined;
+}
+
+export function Anchors({ anchors, missing, tabId }: AnchorsProps) {
+  const lost = anchors.filter((a) => missing.has(a.id));
+  return (
+    <>
+      {anchors
+        .filter((a) => a.selectors)
+        .map((a) => (
+          <blockquote key={a.id} class="quote">
+            {a.selectors?.quote.exact}
+          </blockquote>
+        ))}
+      {lost.map((a) => (
+        <div key={a.id} class="reattach" role="note">
+          <p>
+            The quoted text is no longer on this page. Select the text where this decision now lives, then:
+          </p>
+          <button
+            type="button"
+            onClick={() =>
+              tabId !== undefined && void sendFromPage('tab:reattach', { tabId, anchorId: a.id })
+            }
+          >
+            Re-attach
+          </button>
+        </div>
+      ))}
+    </>
+  );
+}

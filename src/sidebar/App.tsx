@@ -1,0 +1,185 @@
+// The sidebar page: the decisions of the tab's page, the capture form, a decision's record and the
+// stakeholder directory, with a command palette on Ctrl/Cmd+K.
+import { useEffect, useState } from 'preact/hooks';
+import type { PendingCapture } from '../background/tab-state';
+import { sendFromPage } from '../messaging/index';
+import { database } from '../storage/db';
+import { CommandPalette } from '../ui/CommandPalette';
+import { openLogPage } from '../ui/open-log';
+import { SaveErrorBanner } from '../ui/SaveErrorBanner';
+import { SyncStatus } from '../ui/SyncStatus';
+import { UndoToast } from '../ui/UndoToast';
+import { useLive } from '../ui/use-live';
+import { CaptureForm } from './CaptureForm';
+import { DecisionList } from './DecisionList';
+import { DecisionView } from './DecisionView';
+import { Directory } from './Directory';
+import { EmptyState } from './EmptyState';
+import { SEARCH_ID } from './ListFilters';
+import { type ListFilter, NO_FILTER } from './list-model';
+import { EMPTY_SUMMARY, type PageSummary, pageSummary } from './page-summary';
+import { paletteCommands } from './palette-commands';
+import { patchTab, useTab } from './use-tab';
+import './sidebar.css';
+import './record.css';
+
+type View = { kind: 'list'; from?: string } | { kind: 'decision'; id: string } | { kind: 'directory' };
+
+const MAC = /Mac|iPhone|iPad/.test(navigator.platform);
+
+const focusById = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
+
+export function App() {
+  const { info, state } = useTab();
+  const [view, setView] = useState<View>({ kind: 'list' });
+  const [filter, setFilter] = useState<ListFilter>(NO_FILTER);
+  const [palette, setPalette] = useState(false);
+  const pageKey = state?.pageKey ?? info?.pageKey ?? '';
+  const loaded = useLive<PageSummary | undefined>(
+    () => pageSummary(database(), pageKey),
+    [pageKey],
+    undefined,
+  );
+  const summary = loaded ?? EMPTY_SUMMARY;
+  const tabId = info?.tabId;
+  const capture = state?.capture ?? null;
+
+  // A highlight click asks for a decision; show it and clear the request.
+  useEffect(() => {
+    if (tabId !== undefined && state?.focusDecisionId) {
+      setView({ kind: 'decision', id: state.focusDecisionId });
+      void patchTab(tabId, { focusDecisionId: null });
+    }
+  }, [state?.focusDecisionId, tabId]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        setPalette(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // Back in the list, the keyboard lands on the card it left.
+  useEffect(() => {
+    if (view.kind !== 'list' || !view.from) return;
+    const from = view.from;
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>(`[data-decision-id="${CSS.escape(from)}"]`)?.focus(),
+    );
+  }, [view]);
+
+  const missingAnchors = new Set(state?.missingAnchors ?? []);
+  const missingDecisions = new Set(
+    summary.anchors.filter((a) => missingAnchors.has(a.id)).map((a) => a.decisionId),
+  );
+
+  const open = (id: string) => {
+    setView({ kind: 'decision', id });
+    if (tabId !== undefined)
+      void sendFromPage('tab:focus-decision', { tabId, decisionId: id }).catch(() => {});
+  };
+  const backToList = () => setView({ kind: 'list', ...(view.kind === 'decision' ? { from: view.id } : {}) });
+
+  const finishCapture = (id: string | null) => {
+    if (tabId !== undefined) void patchTab(tabId, { capture: null });
+    if (id) setView({ kind: 'decision', id });
+  };
+
+  const startPageDecision = () => {
+    if (tabId === undefined || !info) return;
+    const pending: PendingCapture = {
+      selectors: null,
+      url: info.url,
+      title: info.title,
+      pageKey: info.pageKey,
+      site: info.site,
+      canHighlight: info.canHighlight,
+      at: Date.now(),
+    };
+    void patchTab(tabId, { capture: pending });
+  };
+
+  const close = () => tabId !== undefined && void sendFromPage('tab:close-sidebar', { tabId });
+
+  const commands = paletteCommands(summary, filter, {
+    newDecision: startPageDecision,
+    search: () => {
+      setView({ kind: 'list' });
+      focusById(SEARCH_ID);
+    },
+    filter: (f) => {
+      setFilter(f);
+      setView({ kind: 'list' });
+    },
+    open,
+    directory: () => setView({ kind: 'directory' }),
+    hideSidebar: close,
+    openLog: () => void openLogPage(),
+  });
+
+  return (
+    <main class="sidebar" aria-label="Decidedly">
+      <header class="bar">
+        <h1>Decidedly</h1>
+        <span class="muted page-title" title={info?.url}>
+          {info?.title ?? ''}
+        </span>
+        <button type="button" class="icon small" onClick={() => setPalette(true)}>
+          <span class="sr-only">Command palette </span>
+          <kbd>{MAC ? '⌘K' : 'Ctrl K'}</kbd>
+        </button>
+        <button type="button" class="icon" onClick={close} aria-label="Close sidebar">
+          ×
+        </button>
+      </header>
+      <SaveErrorBanner />
+      <SyncStatus hideWhenDisconnected />
+      {info === null && <p class="muted">Decidedly is not running on this tab yet. Reload the page.</p>}
+      {capture ? (
+        <CaptureForm key={capture.at} capture={capture} onDone={finishCapture} />
+      ) : view.kind === 'decision' ? (
+        <DecisionView
+          id={view.id}
+          tabId={tabId}
+          missing={missingDecisions.has(view.id)}
+          anchorsMissing={missingAnchors}
+          onBack={backToList}
+          onOpen={open}
+        />
+      ) : view.kind === 'directory' ? (
+        <Directory onBack={backToList} />
+      ) : (
+        <>
+          {summary.cards.length ? (
+            <DecisionList
+              summary={summary}
+              missing={missingDecisions}
+              filter={filter}
+              onFilter={setFilter}
+              onOpen={open}
+            />
+          ) : (
+            // Not before the page's decisions are read: the empty state would flash on every open.
+            info && loaded && <EmptyState canHighlight={info.canHighlight} />
+          )}
+          {info && (
+            <div class="row footer">
+              <button type="button" onClick={startPageDecision}>
+                Log a page decision
+              </button>
+              <button type="button" onClick={() => setView({ kind: 'directory' })}>
+                Stakeholder directory
+              </button>
+            </div>
+          )}
+        </>
+      )}
+      {palette && <CommandPalette commands={commands} onClose={() => setPalette(false)} />}
+      <UndoToast />
+    </main>
+  );
+}

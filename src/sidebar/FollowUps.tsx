@@ -1,0 +1,76 @@
+// The next steps of a decision: each with an owner and a due date (overdue in red), marked done with
+// one key; new ones take their date in plain words.
+import { useState } from 'preact/hooks';
+import type { FollowUp, Stakeholder } from '../core/schemas';
+import { deleteFollowUp, setFollowUpDone } from '../storage/follow-ups';
+import { act } from '../ui/actions';
+import { FollowUpForm } from './FollowUpForm';
+import { dueText } from './when';
+
+export interface FollowUpsProps {
+  decisionId: string;
+  followUps: FollowUp[];
+  people: Stakeholder[];
+  /** Who owns a new follow-up unless changed: the Accountable. */
+  defaultOwnerId: string | null;
+}
+
+export function FollowUps({ decisionId, followUps, people, defaultOwnerId }: FollowUpsProps) {
+  const [error, setError] = useState('');
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  const sorted = [...followUps].sort(
+    (a, b) =>
+      Number(!!a.doneAt) - Number(!!b.doneAt) || (a.dueAt ?? '\uffff').localeCompare(b.dueAt ?? '\uffff'),
+  );
+  const fail = (e: Error) => setError(e.message);
+  return (
+    <section class="subsection" aria-labelledby="followups-heading">
+      <h3 id="followups-heading">Follow-ups</h3>
+      <ul class="plain-list" aria-label="Follow-ups">
+        {sorted.map((f) => {
+          const due = f.dueAt ? dueText(f.dueAt) : null;
+          return (
+            <li key={f.id} class={`followup${f.doneAt ? ' done' : ''}`}>
+              <label class="check">
+                <input
+                  type="checkbox"
+                  checked={!!f.doneAt}
+                  onChange={(e) => {
+                    // Read now: the event is gone by the time the write runs.
+                    const done = e.currentTarget.checked;
+                    void act((ctx) => setFollowUpDone(ctx, f.id, done)).catch(fail);
+                  }}
+                />
+                <span class="followup-title">{f.title}</span>
+                <span class="sr-only">{f.doneAt ? ' (done)' : ' (not done)'}</span>
+              </label>
+              <span class="small muted">
+                {f.ownerId ? (names.get(f.ownerId) ?? 'Someone') : 'No owner'}
+                {due && ' · '}
+                {due && (
+                  <span class={!f.doneAt && due.overdue ? 'overdue' : undefined} title={due.relative}>
+                    due {due.label}
+                    {!f.doneAt && due.overdue ? ' (overdue)' : ''}
+                  </span>
+                )}
+              </span>
+              <button
+                type="button"
+                class="link danger small"
+                onClick={() => void act((ctx) => deleteFollowUp(ctx, f.id)).catch(fail)}
+              >
+                Delete <span class="sr-only">{f.title}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {error && (
+        <p class="error small" role="alert">
+          {error}
+        </p>
+      )}
+      <FollowUpForm decisionId={decisionId} people={people} defaultOwnerId={defaultOwnerId} />
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+// The one Dexie database of the extension. Extension pages and the service worker open it;
+// content scripts never do (they ask the background).
+import Dexie, { type EntityTable } from 'dexie';
+import type { RowOp } from '../core/merge';
+import type { Anchor, Decision, DecisionEvent, FollowUp, Role, Stakeholder } from '../core/schemas';
+import type { Stored } from './derived';
+import { DB_VERSIONS, type DbVersion } from './versions';
+
+export const DB_NAME = 'decidedly';
+
+/** A local change waiting to be pushed: one mutation of the sync protocol. */
+export interface OutboxEntry {
+  seq?: number;
+  hlc: string;
+  ops: RowOp[];
+}
+
+/** A page seen with decisions, so lists can say "ACME-7 · Fix the login timeout". */
+export interface PageRecord {
+  pageKey: string;
+  site: string;
+  title: string;
+  url: string;
+  lastSeenAt: string;
+}
+
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+export type DecidedlyDb = Dexie & {
+  decisions: EntityTable<Stored<Decision>, 'id'>;
+  stakeholders: EntityTable<Stakeholder, 'id'>;
+  roles: EntityTable<Role, 'id'>;
+  anchors: EntityTable<Anchor, 'id'>;
+  followUps: EntityTable<Stored<FollowUp>, 'id'>;
+  events: EntityTable<DecisionEvent, 'id'>;
+  outbox: EntityTable<OutboxEntry, 'seq'>;
+  pages: EntityTable<PageRecord, 'pageKey'>;
+  meta: EntityTable<MetaRecord, 'key'>;
+};
+
+/** Opens the database with `versions` (all of them unless a migration test asks for fewer). */
+export function openDb(name = DB_NAME, versions: DbVersion[] = DB_VERSIONS): DecidedlyDb {
+  const db = new Dexie(name) as DecidedlyDb;
+  for (const v of versions) {
+    const declared = db.version(v.version).stores(v.stores);
+    if (v.upgrade) declared.upgrade(v.upgrade);
+  }
+  return db;
+}
+
+let shared: DecidedlyDb | undefined;
+
+/** The database of this context, opened once. */
+export function database(): DecidedlyDb {
+  shared ??= openDb();
+  return shared;
+}

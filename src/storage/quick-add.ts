@@ -1,0 +1,72 @@
+// Quick add as one write: a decision from a parsed one-liner ("Use Postgres @Dana #backend due:fri
+// !decided") with its tags, Accountable, first follow-up and status, committed together or not at all.
+import { canTransition } from '../core/lifecycle';
+import type { QuickAdd } from '../core/quick-add';
+import type { Stakeholder } from '../core/schemas';
+import { type AnchorFields, createDecision, setStatus } from './decisions';
+import { addFollowUp } from './follow-ups';
+import { addRole, createStakeholder } from './people';
+import { type WriteContext, WriteError } from './write';
+
+/** The title a quick add's first follow-up gets. */
+export const NEXT_STEP_TITLE = 'Next step';
+
+type Draft = Pick<QuickAdd, 'title' | 'mentions' | 'tags' | 'status'> & { dueAt: string | null };
+
+/** Why a parsed line cannot be saved as it is (beyond the parser's own errors), or null. */
+export function quickAddProblem(draft: Pick<QuickAdd, 'mentions' | 'status'>): string | null {
+  if (draft.status && draft.status !== 'proposed' && !canTransition('proposed', draft.status))
+    return `A new decision cannot start as ${draft.status}: use !proposed, !decided or !rejected.`;
+  if (draft.status === 'decided' && !draft.mentions.length)
+    return '!decided needs an @owner: the one Accountable person.';
+  return null;
+}
+
+/** The directory entry a mention names: the whole name, else a unique first name, ignoring case. */
+export function matchMention<T extends Pick<Stakeholder, 'name' | 'deleted'>>(
+  people: T[],
+  name: string,
+): T | undefined {
+  const wanted = name.trim().toLowerCase();
+  const live = people.filter((s) => !s.deleted);
+  const whole = live.find((s) => s.name.trim().toLowerCase() === wanted);
+  if (whole) return whole;
+  const byFirst = live.filter((s) => s.name.trim().toLowerCase().split(/\s+/)[0] === wanted);
+  return byFirst.length === 1 ? byFirst[0] : undefined;
+}
+
+async function findOrCreate(ctx: WriteContext, name: string): Promise<string> {
+  const known = matchMention(await ctx.db.stakeholders.toArray(), name);
+  return known ? known.id : createStakeholder(ctx, { name: name.trim() });
+}
+
+/**
+ * Creates the decision of a quick add. The first @mention becomes the Accountable (added before the
+ * status, so `!decided` passes the one-Accountable rule) and owns the "Next step" follow-up; later
+ * mentions become Responsible. Returns the new decision's id.
+ */
+export async function createFromQuickAdd(
+  ctx: WriteContext,
+  draft: Draft,
+  anchor?: AnchorFields,
+): Promise<string> {
+  const problem = quickAddProblem(draft);
+  if (problem) throw new WriteError(problem, 'invalid');
+  const { db } = ctx;
+  const tables = ['decisions', 'stakeholders', 'roles', 'anchors', 'followUps', 'events', 'outbox'];
+  // One outer transaction: each repository call joins it, so a failure leaves nothing behind.
+  return db.transaction('rw', tables, async () => {
+    const id = await createDecision(ctx, { title: draft.title, tags: draft.tags }, anchor);
+    const people: string[] = [];
+    for (const name of draft.mentions) {
+      const person = await findOrCreate(ctx, name);
+      // "@Dana" and "@Dana Okafor" may be one person: one role each.
+      if (!people.includes(person)) people.push(person);
+    }
+    for (const [i, person] of people.entries()) await addRole(ctx, id, person, i === 0 ? 'A' : 'R');
+    if (draft.dueAt)
+      await addFollowUp(ctx, id, { title: NEXT_STEP_TITLE, ownerId: people[0] ?? null, dueAt: draft.dueAt });
+    if (draft.status && draft.status !== 'proposed') await setStatus(ctx, id, draft.status);
+    return id;
+  });
+}

@@ -1,0 +1,64 @@
+// Applying a pulled page: each row merged with the local copy by the shared merge (local edits
+// not yet pushed survive, being newer), derived index keys recomputed, and the cursor stored in
+// the same transaction — an interrupted first sync resumes where it stopped.
+import type { Table } from 'dexie';
+import { mergeRow, type SyncRow } from '../core/merge';
+import type { Change } from '../core/protocol';
+import { DEFAULTS } from '../core/records';
+import { TABLES, type TableName } from '../core/schemas';
+import { setMetaValue } from '../storage/context';
+import type { DecidedlyDb } from '../storage/db';
+import { withDerived } from '../storage/derived';
+
+const SYNCED: TableName[] = ['decisions', 'stakeholders', 'roles', 'anchors', 'followUps', 'events'];
+export const cursorKey = (workspaceId: string) => `sync:cursor:${workspaceId}`;
+
+export interface ApplyResult {
+  applied: number;
+  skipped: { table: string; id: string; reason: string }[];
+}
+
+export async function applyPage(
+  db: DecidedlyDb,
+  workspaceId: string,
+  changes: Change[],
+  nextCursor: string,
+): Promise<ApplyResult> {
+  const result: ApplyResult = { applied: 0, skipped: [] };
+  // A row changed twice in a page is applied once, at its newest state (the last in seq order).
+  const byTable = new Map<TableName, Map<string, SyncRow>>();
+  for (const change of changes) {
+    if (!TABLES[change.table]) {
+      result.skipped.push({ table: String(change.table), id: change.row.id, reason: 'unknown table' });
+      continue;
+    }
+    const rows = byTable.get(change.table) ?? new Map<string, SyncRow>();
+    byTable.set(change.table, rows);
+    rows.set(change.row.id, change.row as SyncRow);
+  }
+  await db.transaction('rw', [...SYNCED.map((t) => db[t]), db.meta], async () => {
+    for (const [table, incoming] of byTable) {
+      const store = db[table] as unknown as Table<SyncRow, string>;
+      const ids = [...incoming.keys()];
+      // One read and one write per table and page, not one per row: a first sync is 40,000 rows.
+      const locals = await store.bulkGet(ids);
+      const out: SyncRow[] = [];
+      ids.forEach((id, i) => {
+        const remote = incoming.get(id) as SyncRow;
+        const local = locals[i];
+        const merged = local ? mergeRow(local, remote) : remote;
+        // A field the server never received (a private quote) keeps its local value or default.
+        const complete = { ...DEFAULTS[table], ...merged, workspaceId } as SyncRow;
+        if (!TABLES[table].safeParse(complete).success) {
+          result.skipped.push({ table, id, reason: 'invalid row' });
+          return;
+        }
+        out.push(withDerived(table, complete));
+      });
+      await store.bulkPut(out);
+      result.applied += out.length;
+    }
+    await setMetaValue(db, cursorKey(workspaceId), nextCursor);
+  });
+  return result;
+}

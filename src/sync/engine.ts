@@ -1,0 +1,120 @@
+// One sync pass: push the outbox in batches, then pull every page after the cursor. Every step
+// is durable before the next (ids on entries, cursor with rows), so a service worker stopped at
+// any moment resumes where it was. Errors become a status and a backoff, never lost data.
+import { MAX_PULL_LIMIT, SCHEMA_VERSION } from '../core/protocol';
+import { metaValue } from '../storage/context';
+import type { DecidedlyDb } from '../storage/db';
+import { applyPage, cursorKey } from './apply';
+import { type Fetch, pull, push, SyncError, type SyncServer } from './client';
+import { acknowledge, nextBatch, renumberPending, resolveGap } from './outbox';
+import { privacyFilter } from './privacy';
+import { backoffMs, writeStatus } from './status';
+
+export interface SyncDeps {
+  db: DecidedlyDb;
+  server: SyncServer;
+  workspaceId: string;
+  clientId: string;
+  privateHosts: readonly string[];
+  fetch?: Fetch;
+  pageSize?: number;
+}
+
+export interface SyncResult {
+  pushed: number;
+  pulled: number;
+}
+
+const MAX_ROUNDS = 1000;
+
+async function pushAll(deps: SyncDeps): Promise<number> {
+  const { db, server, workspaceId, clientId } = deps;
+  const filter = privacyFilter(db, deps.privateHosts);
+  let pushed = 0;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const mutations = await nextBatch(db, workspaceId, filter);
+    if (!mutations.length) return pushed;
+    try {
+      const reply = await push(server, { clientId, schemaVersion: SCHEMA_VERSION, mutations }, deps.fetch);
+      const maxSent = mutations[mutations.length - 1]?.id ?? 0;
+      if (reply.lastMutationId > maxSent) {
+        // The server had already seen these ids from this client (our counter was lost): it
+        // skipped them as retries. Number them after its last and send them again.
+        await renumberPending(db, workspaceId, reply.lastMutationId + 1);
+        continue;
+      }
+      await acknowledge(db, reply.lastMutationId);
+      pushed += mutations.length;
+    } catch (error) {
+      if (!(error instanceof SyncError) || error.kind !== 'gap' || error.expectedId === undefined)
+        throw error;
+      await resolveGap(db, workspaceId, error.expectedId);
+    }
+  }
+  throw new SyncError('server', 'The outbox did not drain; will retry.');
+}
+
+async function pullAll(deps: SyncDeps): Promise<{ pulled: number; seq: number }> {
+  const { db, server, workspaceId } = deps;
+  let cursor = (await metaValue<string>(db, cursorKey(workspaceId))) ?? '';
+  let pulled = 0;
+  let restarted = false;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    try {
+      const page = await pull(server, cursor, deps.pageSize ?? MAX_PULL_LIMIT, deps.fetch);
+      const result = await applyPage(db, workspaceId, page.changes, page.nextCursor);
+      pulled += result.applied;
+      cursor = page.nextCursor;
+      if (!page.hasMore) return { pulled, seq: Number(cursor.slice(1)) || 0 };
+    } catch (error) {
+      // 410: the server cannot serve this cursor any more. Pull everything again; the outbox
+      // stays, and merging makes re-applying known rows harmless.
+      if (error instanceof SyncError && error.kind === 'gone' && !restarted) {
+        restarted = true;
+        cursor = '';
+        continue;
+      }
+      throw error;
+    }
+  }
+  throw new SyncError('server', 'Too many pages in one pull; will continue.');
+}
+
+/** Pushes then pulls; records the outcome as the sync status. */
+export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
+  const { db } = deps;
+  await writeStatus(db, { state: 'syncing' });
+  try {
+    const pushed = await pushAll(deps);
+    const { pulled, seq } = await pullAll(deps);
+    await writeStatus(db, {
+      state: 'synced',
+      lastSyncAt: new Date().toISOString(),
+      seq,
+      message: null,
+      failures: 0,
+      retryAt: null,
+    });
+    return { pushed, pulled };
+  } catch (error) {
+    const failures =
+      ((await db.meta.get('sync:status'))?.value as { failures?: number } | undefined)?.failures ?? 0;
+    const e = error instanceof SyncError ? error : new SyncError('server', String(error));
+    const retryAt = new Date(Date.now() + backoffMs(failures + 1)).toISOString();
+    const message =
+      e.kind === 'unauthorized'
+        ? 'Token revoked or invalid — reconnect in Options'
+        : e.kind === 'rejected'
+          ? `The server refused a change: ${e.message}`
+          : e.kind === 'offline'
+            ? null
+            : `Sync failed: ${e.message}`;
+    await writeStatus(db, {
+      state: e.kind === 'offline' ? 'offline' : 'error',
+      message,
+      failures: failures + 1,
+      retryAt,
+    });
+    throw e;
+  }
+}

@@ -1,0 +1,33 @@
+// The sync status line every page shows: "Synced 12 s ago", "Offline — 3 changes waiting", or
+// what went wrong and what to do. Mounting it also keeps live pokes coming (useLiveSync).
+import { useEffect, useState } from 'preact/hooks';
+import { database } from '../storage/db';
+import { describeStatus, IDLE, readStatus } from '../sync/status';
+import { useLive } from './use-live';
+import { useLiveSync } from './use-live-sync';
+
+export interface SyncStatusProps {
+  /** Hide the line entirely while not connected (the popup and sidebar stay quiet then). */
+  hideWhenDisconnected?: boolean;
+}
+
+export function SyncStatus({ hideWhenDisconnected = false }: SyncStatusProps) {
+  useLiveSync();
+  const [, tick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => tick((n) => n + 1), 10_000);
+    return () => clearInterval(timer);
+  }, []);
+  const { status, pending } = useLive(
+    async () => ({ status: await readStatus(database()), pending: await database().outbox.count() }),
+    [],
+    { status: IDLE, pending: 0 },
+  );
+  if (hideWhenDisconnected && status.state === 'disconnected') return null;
+  const problem = status.state === 'error' || status.state === 'offline';
+  return (
+    <p class={`sync-status${problem ? ' sync-problem' : ''}`} role="status" aria-live="polite">
+      {describeStatus(status, pending)}
+    </p>
+  );
+}

@@ -1,0 +1,165 @@
+// Benchmark: the first sync of 10,000 decisions (with roles and follow-ups) into a fresh
+// Chromium profile through the built extension, and how long a teammate's change takes to
+// appear while an extension page is open. The server runs in-process on PGlite, on loopback.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { HlcClock } from '../../src/core/hlc';
+import type { Mutation } from '../../src/core/protocol';
+import { makeRow, userFields } from '../../src/core/records';
+import { startTestServer } from '../../src/server/testing';
+import { launch } from '../e2e/harness';
+
+const DECISIONS = 10_000;
+const clock = new HlcClock('benchseed');
+const at = new Date();
+
+function seedMutations(): Mutation[] {
+  const mutations: Mutation[] = [];
+  const people = Array.from({ length: 200 }, (_, i) =>
+    makeRow(
+      'stakeholders',
+      { name: `Person ${i}`, function: 'Engineering' },
+      { workspaceId: 'w', hlc: clock.now(), now: at },
+    ),
+  );
+  const op = (table: Mutation['ops'][number]['table'], row: { id: string } & Record<string, unknown>) => ({
+    table,
+    id: row.id,
+    set: userFields(row),
+  });
+  for (let i = 0; i < people.length; i += 50) {
+    mutations.push({
+      id: 0,
+      hlc: clock.now(),
+      ops: people.slice(i, i + 50).map((p) => op('stakeholders', p)),
+    });
+  }
+  for (let i = 0; i < DECISIONS; i++) {
+    const hlc = clock.now();
+    const ctx = { workspaceId: 'w', hlc, now: at };
+    const d = makeRow(
+      'decisions',
+      { title: `Decision ${i}`, rationale: `Because of reason ${i}`, tags: ['bench'] },
+      ctx,
+    );
+    const a = makeRow(
+      'roles',
+      { decisionId: d.id, stakeholderId: people[i % 200]?.id ?? '', raci: 'A', stance: 'supports' },
+      ctx,
+    );
+    const c = makeRow(
+      'roles',
+      { decisionId: d.id, stakeholderId: people[(i + 1) % 200]?.id ?? '', raci: 'C' },
+      ctx,
+    );
+    const f = makeRow(
+      'followUps',
+      {
+        decisionId: d.id,
+        title: `Follow up ${i}`,
+        dueAt: new Date(at.getTime() + (i % 30) * 86_400_000).toISOString(),
+      },
+      ctx,
+    );
+    mutations.push({
+      id: 0,
+      hlc,
+      ops: [op('decisions', d), op('roles', a), op('roles', c), op('followUps', f)],
+    });
+  }
+  return mutations.map((m, i) => ({ ...m, id: i + 1 }));
+}
+
+async function push(url: string, token: string, clientId: string, mutations: Mutation[]) {
+  for (let i = 0; i < mutations.length; i += 100) {
+    const res = await fetch(`${url}/v1/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId, schemaVersion: 1, mutations: mutations.slice(i, i + 100) }),
+    });
+    if (!res.ok) throw new Error(`seed push failed: ${res.status} ${await res.text()}`);
+  }
+}
+
+type Handle = {
+  decidedly: { db(): { decisions: { count(): Promise<number>; get(id: string): Promise<unknown> } } };
+};
+
+const server = await startTestServer();
+const seedStart = performance.now();
+const mutations = seedMutations();
+await push(server.url, server.admin.token, 'seeder', mutations);
+console.log(
+  `seeded ${DECISIONS} decisions (${mutations.reduce((n, m) => n + m.ops.length, 0)} rows) in ${Math.round(performance.now() - seedStart)} ms`,
+);
+
+const h = await launch();
+try {
+  const settings = await h.context.newPage();
+  await settings.goto(`chrome://extensions/?id=${h.extensionId}`);
+  await settings.evaluate(
+    (id) =>
+      (
+        globalThis as unknown as {
+          chrome: { developerPrivate: { addHostPermission(i: string, o: string): Promise<void> } };
+        }
+      ).chrome.developerPrivate.addHostPermission(id, 'http://127.0.0.1/*'),
+    h.extensionId,
+  );
+  await settings.close();
+  const options = await h.openExtensionPage('options');
+  await options.getByLabel('Server URL').fill(server.url);
+  await options.getByLabel('Invite token').fill((await server.invite('Bench')).token);
+  const started = performance.now();
+  await options.getByRole('button', { name: 'Connect' }).click();
+  const count = () =>
+    h.worker.evaluate(() => (globalThis as unknown as Handle).decidedly.db().decisions.count());
+  while ((await count()) < DECISIONS) await new Promise((r) => setTimeout(r, 100));
+  const firstSyncMs = Math.round(performance.now() - started);
+  console.log(
+    `first sync of ${DECISIONS} decisions into a fresh profile: ${firstSyncMs} ms (budget 5000 ms)`,
+  );
+
+  // With the options page open (it holds the live port), a teammate's change arrives by poke.
+  await options
+    .getByText(/Synced \d+ s ago/)
+    .first()
+    .waitFor({ timeout: 60_000 });
+  const seeLatencies: number[] = [];
+  let nextId = mutations.length + 1;
+  for (let i = 0; i < 5; i++) {
+    const row = makeRow(
+      'decisions',
+      { title: `Live ${i}` },
+      { workspaceId: 'w', hlc: clock.now(), now: new Date() },
+    );
+    const t0 = performance.now();
+    await push(server.url, server.admin.token, 'seeder', [
+      {
+        id: nextId++,
+        hlc: row.fieldHlc.title as string,
+        ops: [{ table: 'decisions', id: row.id, set: userFields(row) }],
+      },
+    ]);
+    while (
+      !(await h.worker.evaluate(
+        (id) => (globalThis as unknown as Handle).decidedly.db().decisions.get(id),
+        row.id,
+      ))
+    ) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    seeLatencies.push(Math.round(performance.now() - t0));
+  }
+  const sorted = [...seeLatencies].sort((a, b) => a - b);
+  console.log(
+    `teammate's change visible with a page open: median ${sorted[2]} ms (runs: ${seeLatencies.join(', ')} ms)`,
+  );
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync(
+    'bench-results/sync.json',
+    JSON.stringify({ decisions: DECISIONS, firstSyncMs, seeLatencies }, null, 2),
+  );
+} finally {
+  await h.close();
+  await server.close();
+}

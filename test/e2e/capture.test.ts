@@ -1,0 +1,151 @@
+// Capture in real Chromium: select text with the mouse, log a decision, and the highlight
+// survives reloads, edits elsewhere, re-rendering editors; a deleted quote shows "Source
+// changed" and can be re-attached; highlights and the sidebar lead to each other.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, launch, sidebarFrame } from './harness';
+import { dragSelect, highlightedTexts } from './select';
+
+const JIRA = 'https://acme.atlassian.net/browse/ACME-7';
+const NOTION = 'https://www.notion.so/acme/Session-storage-decision-0f3c2b7a9d4e4c1b8a6f5e2d1c0b9a87';
+const QUOTE = 'We decided to move session storage to Redis, with a 30-minute sliding expiry.';
+
+async function logDecision(page: Page, phrase: string, title: string) {
+  expect(await dragSelect(page, phrase)).toContain(phrase.slice(0, 20));
+  await page.getByRole('button', { name: 'Log decision' }).click();
+  const frame = await sidebarFrame(page);
+  const field = frame.getByLabel('Decision', { exact: true });
+  await field.waitFor();
+  await field.fill(title);
+  await field.press('Enter');
+  await frame.getByRole('heading', { name: title }).waitFor();
+  return frame;
+}
+
+const openTexts = async (page: Page) => (await highlightedTexts(page))['decidedly-open'] ?? [];
+
+describe('capture in real Chromium', () => {
+  let h: Harness;
+  let page: Page;
+
+  beforeAll(async () => {
+    h = await launch();
+    page = await h.context.newPage();
+  });
+  afterAll(async () => h?.close());
+
+  it('logs a decision from a mouse selection and keeps it highlighted through reloads and edits', async () => {
+    await page.goto(JIRA);
+    await logDecision(page, QUOTE, 'Move sessions to Redis');
+    await expect.poll(() => openTexts(page)).toEqual([QUOTE]);
+
+    await page.reload();
+    await expect.poll(() => openTexts(page)).toEqual([QUOTE]);
+
+    // An edit elsewhere in the page's text moves every offset after it.
+    await page.evaluate(() => {
+      const first = document.querySelector('.ak-renderer-document p');
+      first?.prepend('Update from the incident review: this is now our top support driver. ');
+    });
+    await page.reload();
+    await page.evaluate(() => {
+      document.querySelector('.ak-renderer-document p')?.prepend('Edited: ');
+    });
+    await expect.poll(() => openTexts(page)).toEqual([QUOTE]);
+  });
+
+  it('clicking a highlight opens its decision; clicking the decision scrolls to the highlight', async () => {
+    await page.goto(JIRA);
+    await expect.poll(() => openTexts(page)).toEqual([QUOTE]);
+    const frame = await sidebarFrame(page).catch(() => null);
+    if (frame) await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByText('sliding expiry', { exact: false }).first().scrollIntoViewIfNeeded();
+    const box = await page.evaluate((q) => {
+      for (const [, hl] of CSS.highlights.entries()) {
+        for (const r of hl)
+          if ((r as Range).toString().includes(q.slice(0, 20))) {
+            const rect = (r as Range).getClientRects()[0];
+            return rect ? { x: rect.left + 5, y: rect.top + rect.height / 2 } : null;
+          }
+      }
+      return null;
+    }, QUOTE);
+    expect(box).not.toBeNull();
+    await page.mouse.click(box?.x ?? 0, box?.y ?? 0);
+    const sidebar = await sidebarFrame(page);
+    await sidebar.getByRole('heading', { name: 'Move sessions to Redis' }).waitFor();
+
+    await sidebar.getByRole('button', { name: /All decisions on this page/ }).click();
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await sidebar.getByRole('button', { name: /Move sessions to Redis/ }).click();
+    await expect.poll(async () => (await highlightedTexts(page))['decidedly-focused'] ?? []).toEqual([QUOTE]);
+    await expect
+      .poll(() =>
+        page.evaluate(
+          (q) => {
+            const node = [...document.querySelectorAll('p')].find((p) => p.textContent?.includes(q));
+            const rect = node?.getBoundingClientRect();
+            return !!rect && rect.top >= 0 && rect.bottom <= window.innerHeight;
+          },
+          QUOTE.slice(0, 30),
+        ),
+      )
+      .toBe(true);
+  });
+
+  it('marks a deleted quote "Source changed" and re-attaches it to new text', async () => {
+    await page.goto(JIRA);
+    await expect.poll(() => openTexts(page)).toEqual([QUOTE]);
+    await page.evaluate(
+      (q) => {
+        const p = [...document.querySelectorAll('p')].find((el) => el.textContent?.includes(q));
+        if (p) p.textContent = 'We are moving sessions into a shared Redis cluster with sliding expiry.';
+      },
+      QUOTE.slice(0, 40),
+    );
+    await expect.poll(() => openTexts(page)).toEqual([]);
+    const NEW = 'moving sessions into a shared Redis cluster';
+    await h.worker.evaluate(() =>
+      (
+        globalThis as unknown as { decidedly: { onCommand: (c: string) => Promise<void> } }
+      ).decidedly.onCommand('toggle-sidebar'),
+    );
+    const sidebar = await sidebarFrame(page);
+    await sidebar.getByText('Source changed').first().waitFor();
+    // An unrelated edit repaints the page (notifyDataChanged waits for it): still missing.
+    const stillMissing = await h.worker.evaluate(async () => {
+      type D = {
+        writeContext(): Promise<unknown>;
+        notifyDataChanged(): Promise<void>;
+        db(): { decisions: { toArray(): Promise<{ id: string }[]> } };
+        repo: { updateDecision(ctx: unknown, id: string, f: object): Promise<void> };
+      };
+      const d = (globalThis as unknown as { decidedly: D }).decidedly;
+      const [decision] = await d.db().decisions.toArray();
+      await d.repo.updateDecision(await d.writeContext(), decision?.id ?? '', {
+        context: 'Edited elsewhere',
+      });
+      await d.notifyDataChanged();
+      const all = await chrome.storage.session.get(null);
+      return Object.values(all).flatMap((v) => (v as { missingAnchors?: string[] }).missingAnchors ?? []);
+    });
+    expect(stillMissing).toHaveLength(1);
+    await sidebar.getByRole('button', { name: /Move sessions to Redis/ }).click();
+    expect(await dragSelect(page, NEW)).toContain(NEW);
+    await sidebar.getByRole('button', { name: 'Re-attach' }).click();
+    await expect.poll(() => openTexts(page)).toEqual([NEW]);
+    await expect.poll(() => sidebar.getByText('Source changed').count()).toBe(0);
+  });
+
+  it('keeps highlights on an editor that re-renders its blocks every second', async () => {
+    await page.goto(NOTION);
+    const phrase = 'A shared store removes the cause instead of hiding it';
+    await logDecision(page, phrase, 'Notion decision');
+    const renders = Number(await page.evaluate(() => document.documentElement.dataset.renders ?? 0));
+    await expect
+      .poll(() => page.evaluate(() => Number(document.documentElement.dataset.renders ?? 0)))
+      .toBeGreaterThan(renders + 2);
+    await expect.poll(() => openTexts(page)).toEqual([phrase]);
+  });
+});

@@ -1,0 +1,75 @@
+// The foundation journey: the extension loads, the content script runs on a Jira page, the
+// sidebar toggles through the background path, the pages render and follow the database live.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, launch, seriousViolations, sidebarFrame, toggleSidebarViaCommand } from './harness';
+
+const JIRA = 'https://acme.atlassian.net/browse/ACME-7';
+
+describe('foundation in real Chromium', () => {
+  let h: Harness;
+  let page: Page;
+
+  beforeAll(async () => {
+    h = await launch();
+    page = await h.context.newPage();
+    await page.goto(JIRA);
+  });
+  afterAll(async () => h?.close());
+
+  it('starts the service worker with the manifest it was built from', async () => {
+    expect(h.extensionId).toMatch(/^[a-p]{32}$/);
+    const manifest = await h.worker.evaluate(() => chrome.runtime.getManifest());
+    expect(manifest.manifest_version).toBe(3);
+    expect(Object.keys(manifest.commands ?? {})).toEqual(
+      expect.arrayContaining(['toggle-sidebar', 'log-decision']),
+    );
+  });
+
+  it('toggles the sidebar open and closed through the command path', async () => {
+    const region = page.getByRole('region', { name: 'Decidedly' });
+    await expect.poll(() => page.locator('decidedly-adder').count()).toBe(1);
+    await toggleSidebarViaCommand(h, page);
+    await region.waitFor({ state: 'visible' });
+    const frame = await sidebarFrame(page);
+    await frame.getByText('No decisions on this page yet.').waitFor();
+    await toggleSidebarViaCommand(h, page);
+    await region.waitFor({ state: 'hidden' });
+  });
+
+  it('shows a record written through the background in the open popup without reload', async () => {
+    const popup = await h.openExtensionPage('popup');
+    await popup.getByText('Decisions you log').waitFor();
+    const options = await h.openExtensionPage('options');
+    const reply = await options.evaluate(() =>
+      chrome.runtime.sendMessage({
+        dir: 'pageToBackground',
+        name: 'decision:create',
+        payload: { title: 'Keep sessions in Redis' },
+      }),
+    );
+    expect(reply).toMatchObject({ id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    await popup.getByText('Keep sessions in Redis').waitFor();
+    const malformed = await options.evaluate(() =>
+      chrome.runtime.sendMessage({
+        dir: 'pageToBackground',
+        name: 'decision:create',
+        payload: { title: 42 },
+      }),
+    );
+    expect(malformed).toMatchObject({
+      error: { code: 'bad-request', message: expect.stringContaining('title') },
+    });
+    await popup.close();
+    await options.close();
+  });
+
+  it('has no serious accessibility violations on popup, options and sidebar', async () => {
+    for (const name of ['popup', 'options', 'sidebar']) {
+      const p = await h.openExtensionPage(name);
+      await p.waitForLoadState('networkidle');
+      expect(await seriousViolations(p), name).toEqual([]);
+      await p.close();
+    }
+  });
+});

@@ -1,0 +1,129 @@
+// A simulated sync client, as the extension's sync engine behaves: local rows, an outbox of
+// mutations with ids increasing by one, an HLC clock (possibly skewed), push with retry on lost
+// replies and gaps, and paged pulls merged into local rows with the shared merge.
+import { HlcClock } from '../../../src/core/hlc';
+import { applyOp, fieldFrontier, isFreeText, mergeRow, type SyncRow } from '../../../src/core/merge';
+import { type Mutation, SCHEMA_VERSION } from '../../../src/core/protocol';
+import type { TableName } from '../../../src/core/schemas';
+import type { Api } from './api';
+
+/** One field written by one mutation, remembered to check what became of it. */
+export interface Write {
+  table: string;
+  id: string;
+  field: string;
+  value: unknown;
+  hlc: string;
+  base?: string;
+}
+
+export type PushMode = 'normal' | 'lost-request' | 'lost-reply' | 'duplicate' | 'reorder';
+
+export const rowKey = (table: string, id: string) => `${table}/${id}`;
+
+export class SimClient {
+  readonly rows = new Map<string, SyncRow>();
+  readonly outbox: Mutation[] = [];
+  readonly written: Write[] = [];
+  readonly acknowledged: Write[] = [];
+  cursor = '';
+  private nextId = 1;
+  private readonly clock: HlcClock;
+  private readonly writesOf = new Map<number, Write[]>();
+
+  constructor(
+    readonly clientId: string,
+    private readonly api: Api,
+    skewMs = 0,
+  ) {
+    this.clock = new HlcClock(clientId, () => Date.now() + skewMs);
+  }
+
+  /** A local write: applied at once, queued as a mutation. Free-text writes name the version they saw. */
+  write(table: TableName, id: string, set: Record<string, unknown>) {
+    const key = rowKey(table, id);
+    const local = this.rows.get(key);
+    const hlc = this.clock.now();
+    const base: Record<string, string> = {};
+    for (const field of Object.keys(set)) {
+      const seen = local && isFreeText(field) ? fieldFrontier(local, field) : undefined;
+      if (seen) base[field] = seen;
+    }
+    const op = { table, id, set, ...(Object.keys(base).length ? { base } : {}) };
+    this.rows.set(key, applyOp(local, op, hlc));
+    const mutation: Mutation = { id: this.nextId++, hlc, ops: [op] };
+    this.outbox.push(mutation);
+    const writes = Object.entries(set).map(([field, value]) => ({
+      table,
+      id,
+      field,
+      value,
+      hlc,
+      base: base[field],
+    }));
+    this.written.push(...writes);
+    this.writesOf.set(mutation.id, writes);
+  }
+
+  /** Sends up to `max` queued mutations, delivered as `mode` says. */
+  async push(max: number, mode: PushMode = 'normal') {
+    const batch = this.outbox.slice(0, max);
+    if (batch.length === 0 || mode === 'lost-request') return;
+    const send = (mutations: Mutation[]) =>
+      this.api.push({ clientId: this.clientId, schemaVersion: SCHEMA_VERSION, mutations });
+    if (mode === 'lost-reply') {
+      await send(batch); // Applied by the server, but the client never learns it.
+      return;
+    }
+    if (mode === 'reorder' && batch.length > 1) {
+      const half = Math.ceil(batch.length / 2);
+      this.settle(await send(batch.slice(half)));
+      this.settle(await send(batch.slice(0, half)));
+      return;
+    }
+    this.settle(await send(batch));
+    if (mode === 'duplicate') this.settle(await send(batch));
+  }
+
+  /** Pushes until the outbox is empty (a client coming back online). */
+  async flush() {
+    for (let i = 0; this.outbox.length > 0; i++) {
+      if (i > 1000) throw new Error('flush: no progress');
+      await this.push(50);
+    }
+  }
+
+  private settle(res: { status: number; body: Record<string, unknown> }) {
+    if (res.status === 200) this.ack(res.body.lastMutationId as number);
+    // A gap tells how far the server got: everything before expectedId is applied.
+    else if (res.status === 409 && res.body.error === 'mutation-gap')
+      this.ack((res.body.expectedId as number) - 1);
+    else throw new Error(`push answered ${res.status}: ${JSON.stringify(res.body)}`);
+  }
+
+  private ack(lastMutationId: number) {
+    while (this.outbox.length > 0 && (this.outbox[0] as Mutation).id <= lastMutationId) {
+      const m = this.outbox.shift() as Mutation;
+      this.acknowledged.push(...(this.writesOf.get(m.id) ?? []));
+    }
+  }
+
+  /** Pulls every page after the stored cursor, merging each row and storing the cursor per page. */
+  async pull(limit?: number) {
+    for (let page = 0; page < 10_000; page++) {
+      const res = await this.api.pull(this.cursor, limit);
+      if (res.status !== 200) throw new Error(`pull answered ${res.status}: ${JSON.stringify(res.body)}`);
+      for (const change of res.body.changes) {
+        const key = rowKey(change.table, change.row.id);
+        const local = this.rows.get(key);
+        const remote = change.row as SyncRow;
+        this.rows.set(key, local ? mergeRow(local, remote) : remote);
+        const newest = Object.values(remote.fieldHlc).sort().at(-1);
+        if (newest) this.clock.receive(newest);
+      }
+      this.cursor = res.body.nextCursor;
+      if (!res.body.hasMore) return;
+    }
+    throw new Error('pull: too many pages');
+  }
+}

@@ -1,0 +1,44 @@
+// Conventions the compiler cannot check: the server stays out of the extension, user text never
+// reaches HTML strings, and Node-only modules stay out of code that ships to the browser.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../..');
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : /\.(ts|tsx)$/.test(name) ? [path] : [];
+  });
+}
+const extension = files(join(ROOT, 'src')).filter((f) => !relative(ROOT, f).startsWith('src/server/'));
+const source = (f: string) => readFileSync(f, 'utf8');
+
+describe('conventions', () => {
+  it('extension code never imports the server', () => {
+    const offenders = extension.filter(
+      (f) => /from\s+['"][./]*(\.\.\/)+server\//.test(source(f)) || /src\/server/.test(source(f)),
+    );
+    expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+
+  it('extension code builds no HTML from strings', () => {
+    const offenders = extension.filter((f) =>
+      /\.innerHTML\s*=|outerHTML\s*=|insertAdjacentHTML|dangerouslySetInnerHTML/.test(source(f)),
+    );
+    expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+
+  it('extension code uses no Node built-ins', () => {
+    const offenders = extension.filter((f) => /from\s+['"]node:/.test(source(f)));
+    expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+
+  it('the content script reaches neither IndexedDB nor Zod', () => {
+    const content = files(join(ROOT, 'src/content'));
+    const offenders = content.filter((f) =>
+      /storage\/(db|context|write)|from ['"]zod|from ['"]dexie/.test(source(f)),
+    );
+    expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+});

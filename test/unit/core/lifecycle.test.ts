@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { accountableProblem, clarityGaps } from '../../../src/core/clarity';
+import { canTransition, isOpen } from '../../../src/core/lifecycle';
+import { salienceClass } from '../../../src/core/salience';
+import { STATUSES } from '../../../src/core/schemas';
+
+describe('status lifecycle', () => {
+  it('allows exactly the transitions of the design', () => {
+    const allowed = STATUSES.flatMap((from) =>
+      STATUSES.filter((to) => canTransition(from, to)).map((to) => `${from}→${to}`),
+    );
+    expect(allowed.sort()).toEqual(
+      [
+        'proposed→decided',
+        'proposed→rejected',
+        'decided→revisiting',
+        'decided→superseded',
+        'revisiting→decided',
+        'revisiting→rejected',
+        'revisiting→superseded',
+      ].sort(),
+    );
+  });
+
+  it('counts proposed and revisiting as open', () => {
+    expect(STATUSES.filter(isOpen)).toEqual(['proposed', 'revisiting']);
+  });
+});
+
+describe('clarity check', () => {
+  const decision = { title: 'Use Postgres', rationale: '', consequences: '' };
+  it('names every gap of a bare decision', () => {
+    expect(clarityGaps(decision, [], [])).toEqual(['why', 'consequences', 'next-step', 'accountable']);
+  });
+
+  it('is satisfied by a fully explicit decision', () => {
+    const roles = [
+      { raci: 'A' as const, stance: 'supports' as const, deleted: false },
+      { raci: 'C' as const, stance: 'concerns' as const, deleted: false },
+    ];
+    const followUps = [{ ownerId: 'x', dueAt: '2026-12-01T10:00:00Z', doneAt: null, deleted: false }];
+    expect(clarityGaps({ title: 'T', rationale: 'why', consequences: 'so' }, roles, followUps)).toEqual([]);
+  });
+
+  it('wants every Consulted heard, one Accountable, and an open owned follow-up', () => {
+    const roles = [
+      { raci: 'A' as const, stance: 'supports' as const, deleted: false },
+      { raci: 'A' as const, stance: 'supports' as const, deleted: false },
+      { raci: 'C' as const, stance: 'unknown' as const, deleted: false },
+    ];
+    const done = [
+      { ownerId: 'x', dueAt: '2026-12-01T10:00:00Z', doneAt: '2026-11-01T10:00:00Z', deleted: false },
+    ];
+    expect(clarityGaps({ title: 'T', rationale: 'w', consequences: 'c' }, roles, done)).toEqual([
+      'next-step',
+      'accountable',
+      'consulted',
+    ]);
+    expect(accountableProblem(roles)).toMatch(/2 Accountable/);
+    expect(accountableProblem([])).toMatch(/Name one Accountable/);
+    expect(accountableProblem(roles.slice(1))).toBeNull();
+  });
+});
+
+describe('salience', () => {
+  it('derives the Mitchell class from the three attributes', () => {
+    const cls = (p: number, l: number, u: number) =>
+      salienceClass({ power: !!p, legitimacy: !!l, urgency: !!u });
+    expect([cls(1, 1, 1), cls(1, 1, 0), cls(1, 0, 1), cls(0, 1, 1)]).toEqual([
+      'definitive',
+      'dominant',
+      'dangerous',
+      'dependent',
+    ]);
+    expect([cls(1, 0, 0), cls(0, 1, 0), cls(0, 0, 1), cls(0, 0, 0)]).toEqual([
+      'dormant',
+      'discretionary',
+      'demanding',
+      'non-stakeholder',
+    ]);
+  });
+});

@@ -1,0 +1,145 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { encodeHlc } from '../../../src/core/hlc';
+import { applyOp, fieldFrontier, mergeRow, type SyncRow } from '../../../src/core/merge';
+
+const ID = '01900000-0000-7000-8000-000000000001';
+const hlcArb = fc
+  .record({
+    ms: fc.integer({ min: 1, max: 50 }),
+    counter: fc.integer({ min: 0, max: 3 }),
+    node: fc.constantFrom('a', 'b', 'c'),
+  })
+  .map(encodeHlc);
+
+// A row state is whatever a replica holds after applying some ops; build them by applying ops.
+const opArb = fc.record({
+  hlc: hlcArb,
+  field: fc.constantFrom('title', 'status', 'rationale', 'context', 'deleted'),
+  value: fc.oneof(fc.constantFrom('x', 'y', 'z'), fc.boolean()),
+  sawBase: fc.boolean(),
+});
+
+const stateArb = fc.array(opArb, { maxLength: 6 }).map((ops) => {
+  let row: SyncRow | undefined;
+  for (const op of ops) {
+    const base = op.sawBase && row ? fieldFrontier(row, op.field) : undefined;
+    const safeBase = base && base < op.hlc ? { [op.field]: base } : undefined;
+    row = applyOp(row, { table: 'decisions', id: ID, set: { [op.field]: op.value }, base: safeBase }, op.hlc);
+  }
+  return row ?? { id: ID, fieldHlc: {} };
+});
+
+describe('mergeRow', () => {
+  it('is commutative', () => {
+    fc.assert(
+      fc.property(stateArb, stateArb, (a, b) => {
+        expect(mergeRow(a, b)).toEqual(mergeRow(b, a));
+      }),
+    );
+  });
+
+  it('is associative', () => {
+    fc.assert(
+      fc.property(stateArb, stateArb, stateArb, (a, b, c) => {
+        expect(mergeRow(mergeRow(a, b), c)).toEqual(mergeRow(a, mergeRow(b, c)));
+      }),
+    );
+  });
+
+  it('is idempotent', () => {
+    fc.assert(
+      fc.property(stateArb, (a) => {
+        expect(mergeRow(a, a)).toEqual(mergeRow(a, { ...a }));
+      }),
+    );
+    fc.assert(
+      fc.property(stateArb, stateArb, (a, b) => {
+        expect(mergeRow(mergeRow(a, b), b)).toEqual(mergeRow(a, b));
+      }),
+    );
+  });
+
+  it('keeps the loser of a concurrent free-text edit as a conflict sibling', () => {
+    const start = applyOp(
+      undefined,
+      { table: 'decisions', id: ID, set: { rationale: 'v0' } },
+      encodeHlc({ ms: 1, counter: 0, node: 'a' }),
+    );
+    const base = { rationale: start.fieldHlc.rationale as string };
+    const alice = applyOp(
+      start,
+      { table: 'decisions', id: ID, set: { rationale: 'alice' }, base },
+      encodeHlc({ ms: 5, counter: 0, node: 'a' }),
+    );
+    const bob = applyOp(
+      start,
+      { table: 'decisions', id: ID, set: { rationale: 'bob' }, base },
+      encodeHlc({ ms: 6, counter: 0, node: 'b' }),
+    );
+    const merged = mergeRow(alice, bob);
+    expect(merged.rationale).toBe('bob');
+    expect(merged.conflicts?.rationale?.map((v) => v.value)).toEqual(['alice']);
+    // Keeping one version: a write that has seen both supersedes the sibling.
+    const resolved = applyOp(
+      merged,
+      {
+        table: 'decisions',
+        id: ID,
+        set: { rationale: 'alice' },
+        base: { rationale: fieldFrontier(merged, 'rationale') as string },
+      },
+      encodeHlc({ ms: 7, counter: 0, node: 'b' }),
+    );
+    expect(resolved.rationale).toBe('alice');
+    expect(resolved.conflicts).toBeUndefined();
+    // …and the resolution wins on the other replica too.
+    expect(mergeRow(alice, resolved)).toEqual(resolved);
+  });
+
+  it('lets a sequential edit replace the value without a conflict', () => {
+    const first = applyOp(
+      undefined,
+      { table: 'decisions', id: ID, set: { rationale: 'a' } },
+      encodeHlc({ ms: 1, counter: 0, node: 'a' }),
+    );
+    const second = applyOp(
+      first,
+      {
+        table: 'decisions',
+        id: ID,
+        set: { rationale: 'b' },
+        base: { rationale: first.fieldHlc.rationale as string },
+      },
+      encodeHlc({ ms: 2, counter: 0, node: 'b' }),
+    );
+    expect(mergeRow(first, second).conflicts).toBeUndefined();
+  });
+
+  it('keeps a delete over concurrent edits until a newer undelete', () => {
+    const created = applyOp(
+      undefined,
+      { table: 'decisions', id: ID, set: { title: 't', deleted: false } },
+      encodeHlc({ ms: 1, counter: 0, node: 'a' }),
+    );
+    const deleted = applyOp(
+      created,
+      { table: 'decisions', id: ID, set: { deleted: true } },
+      encodeHlc({ ms: 3, counter: 0, node: 'a' }),
+    );
+    const edited = applyOp(
+      created,
+      { table: 'decisions', id: ID, set: { title: 'later edit' } },
+      encodeHlc({ ms: 9, counter: 0, node: 'b' }),
+    );
+    const merged = mergeRow(deleted, edited);
+    expect(merged.deleted).toBe(true);
+    expect(merged.title).toBe('later edit');
+    const undone = applyOp(
+      merged,
+      { table: 'decisions', id: ID, set: { deleted: false } },
+      encodeHlc({ ms: 10, counter: 0, node: 'a' }),
+    );
+    expect(mergeRow(undone, deleted).deleted).toBe(false);
+  });
+});
