@@ -37,17 +37,20 @@ export async function startPageSession(
   let lastMissing: string | null = null;
   const decisionOf = (anchorId: string) => anchors.find((a) => a.anchorId === anchorId)?.decisionId ?? null;
 
+  // Paints overlap (a re-render during a refresh): only the latest one's results are applied.
+  let generation = 0;
   async function paint(list: AnchorPaint[]) {
+    const mine = ++generation;
     const textual = list.filter((a) => a.selectors);
     if (!info.canHighlight || !textual.length) return report(textual.map((a) => a.anchorId));
     const { anchorAll, createHighlighter } = await loadAnchoring();
-    if (signal.aborted) return;
+    if (signal.aborted || mine !== generation) return;
     highlighter ??= createHighlighter(document);
     const results = await anchorAll(
       root(),
       textual.map((a) => a.selectors as NonNullable<AnchorPaint['selectors']>),
     );
-    if (signal.aborted) return;
+    if (signal.aborted || mine !== generation) return;
     const missing: string[] = [];
     textual.forEach((a, i) => {
       const result = results[i];
@@ -98,10 +101,11 @@ export async function startPageSession(
     clearTimeout(timer);
   });
 
-  anchors = info.anchors;
-  if (anchors.length) await paint(anchors);
+  // Observe before the first paint: an edit made while it reports must still be seen.
   if (info.canHighlight)
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  anchors = info.anchors;
+  if (anchors.length) await paint(anchors);
 
   // Hover and click are hit-tested from the pointer: the page's DOM carries no marks of ours.
   let frameRequested = false;

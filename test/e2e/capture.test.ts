@@ -57,8 +57,7 @@ describe('capture in real Chromium', () => {
   it('clicking a highlight opens its decision; clicking the decision scrolls to the highlight', async () => {
     await page.goto(JIRA);
     await expect.poll(() => openTexts(page)).toEqual([QUOTE]);
-    const frame = await sidebarFrame(page).catch(() => null);
-    if (frame) await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.getByText('sliding expiry', { exact: false }).first().scrollIntoViewIfNeeded();
     const box = await page.evaluate((q) => {
       for (const [, hl] of CSS.highlights.entries()) {
