@@ -9,14 +9,7 @@ const SHOWN = 20;
 
 export function DataDeleted() {
   const deleted = useLive(
-    async () =>
-      (
-        await database()
-          .decisions.filter((d) => d.deleted)
-          .toArray()
-      )
-        .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1))
-        .slice(0, SHOWN),
+    () => database().decisions.orderBy('_deleted').reverse().limit(SHOWN).toArray(),
     [],
     [],
   );

@@ -18,11 +18,13 @@ export function DataSection() {
   const counts = useLive(
     async () => {
       const db = database();
-      const [decisions, stakeholders] = await Promise.all([
-        db.decisions.filter((d) => !d.deleted).count(),
+      // Index counts only: this re-runs on every write, e.g. each page of a first sync.
+      const [all, deleted, stakeholders] = await Promise.all([
+        db.decisions.count(),
+        db.decisions.where('_deleted').above('').count(),
         db.stakeholders.filter((s) => !s.deleted).count(),
       ]);
-      return { decisions, stakeholders };
+      return { decisions: all - deleted, stakeholders };
     },
     [],
     { decisions: 0, stakeholders: 0 },

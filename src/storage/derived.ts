@@ -2,7 +2,7 @@
 // an HLC) and are recomputed on every write, pull and import.
 import type { Decision, FollowUp, TableName } from '../core/schemas';
 
-export type Stored<T> = T & { _review?: string; _due?: string };
+export type Stored<T> = T & { _review?: string; _due?: string; _deleted?: string };
 
 /** When a follow-up is next due (snooze moves it), or undefined when it is not pending. */
 export function dueKeyOf(
@@ -28,6 +28,9 @@ export function withDerived<R extends Record<string, unknown>>(table: TableName,
     const review = reviewKeyOf(row as unknown as Decision);
     if (review) out._review = review;
     else delete out._review;
+    // When it was deleted: counts and the "restore" list read an index, not every decision.
+    if (row.deleted) out._deleted = String(row.updatedAt ?? '');
+    else delete out._deleted;
   }
   return out as R;
 }

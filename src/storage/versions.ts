@@ -2,6 +2,7 @@
 // never an edit of an old one: test/unit/storage/migrations.test.ts opens every older version
 // with data and checks the upgrade keeps it.
 import type { Transaction } from 'dexie';
+import { withDerived } from './derived';
 
 export interface DbVersion {
   version: number;
@@ -31,6 +32,22 @@ export const DB_VERSIONS: DbVersion[] = [
     // instead of every key in a due window filtered by owner.
     version: 2,
     stores: { followUps: 'id, decisionId, ownerId, _due, [ownerId+_due]' },
+  },
+  {
+    // Deleted decisions by deletion time (`_deleted`, derived): the options page counts live
+    // decisions and lists recent deletions from an index. Scanning every decision on each
+    // change starved the writes of a first sync.
+    version: 3,
+    stores: { decisions: 'id, status, updatedAt, _review, supersedes, _deleted' },
+    upgrade: async (tx) => {
+      await tx
+        .table('decisions')
+        .toCollection()
+        .modify((d: Record<string, unknown>) => {
+          const { _deleted } = withDerived('decisions', d) as { _deleted?: string };
+          if (_deleted) d._deleted = _deleted;
+        });
+    },
   },
 ];
 

@@ -86,3 +86,25 @@ describe('database migrations', () => {
     });
   }
 });
+
+describe('version 3', () => {
+  it('indexes decisions deleted before the upgrade by their deletion time', async () => {
+    const name = `migrate-deleted-${crypto.randomUUID()}`;
+    const old = openDb(
+      name,
+      DB_VERSIONS.filter((v) => v.version <= 2),
+    );
+    const clock = new HlcClock('seed');
+    const ctx = () => ({ workspaceId: 'local', hlc: clock.now(), now: new Date('2026-01-05T09:00:00Z') });
+    const kept = makeRow('decisions', { title: 'Kept' }, ctx());
+    const gone = { ...makeRow('decisions', { title: 'Gone' }, ctx()), deleted: true };
+    await old.table('decisions').bulkPut([kept, gone]);
+    old.close();
+
+    const db = openDb(name);
+    expect(await db.decisions.where('_deleted').above('').primaryKeys()).toEqual([gone.id]);
+    expect((await db.decisions.get(gone.id))?._deleted).toBe(gone.updatedAt);
+    expect(await db.decisions.get(kept.id)).not.toHaveProperty('_deleted');
+    await db.delete();
+  });
+});

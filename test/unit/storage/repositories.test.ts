@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HlcClock } from '../../../src/core/hlc';
 import { Decision, describeIssues, TABLES } from '../../../src/core/schemas';
 import { type DecidedlyDb, openDb } from '../../../src/storage/db';
-import { createDecision, setStatus, supersede, updateDecision } from '../../../src/storage/decisions';
+import {
+  createDecision,
+  deleteDecision,
+  setStatus,
+  supersede,
+  undeleteDecision,
+  updateDecision,
+} from '../../../src/storage/decisions';
 import { addFollowUp } from '../../../src/storage/follow-ups';
 import { addRole, createStakeholder, updateRole } from '../../../src/storage/people';
 import { type WriteContext, write } from '../../../src/storage/write';
@@ -119,6 +126,17 @@ describe('repositories', () => {
     const { setFollowUpDone } = await import('../../../src/storage/follow-ups');
     await setFollowUpDone(ctx, f?.id ?? '', true);
     expect(await db.followUps.where('_due').below('9999').count()).toBe(0);
+  });
+
+  it('index deleted decisions by deletion time and drop them from the index when restored', async () => {
+    const [a, b] = [await createDecision(ctx, { title: 'A' }), await createDecision(ctx, { title: 'B' })];
+    await deleteDecision(ctx, b);
+    const deleted = () => db.decisions.orderBy('_deleted').primaryKeys();
+    expect(await deleted()).toEqual([b]);
+    expect((await db.decisions.get(b))?._deleted).toBe((await db.decisions.get(b))?.updatedAt);
+    await undeleteDecision(ctx, b);
+    await deleteDecision(ctx, a);
+    expect(await deleted()).toEqual([a]);
   });
 
   it('cut a bulk change into mutations the server accepts, all with one HLC', async () => {
