@@ -1,7 +1,7 @@
 // One sync pass: push the outbox in batches, then pull every page after the cursor. Every step
 // is durable before the next (ids on entries, cursor with rows), so a service worker stopped at
 // any moment resumes where it was. Errors become a status and a backoff, never lost data.
-import { MAX_PULL_LIMIT, SCHEMA_VERSION } from '../core/protocol';
+import { MAX_PULL_LIMIT, type PullResponse, SCHEMA_VERSION } from '../core/protocol';
 import { metaValue } from '../storage/context';
 import type { DecidedlyDb } from '../storage/db';
 import { applyPage, cursorKey } from './apply';
@@ -59,14 +59,24 @@ async function pullAll(deps: SyncDeps): Promise<{ pulled: number; seq: number }>
   let cursor = (await metaValue<string>(db, cursorKey(workspaceId))) ?? '';
   let pulled = 0;
   let restarted = false;
+  const fetchPage = (after: string) => pull(server, after, deps.pageSize ?? MAX_PULL_LIMIT, deps.fetch);
+  let prefetched: Promise<PullResponse> | null = null;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     try {
-      const page = await pull(server, cursor, deps.pageSize ?? MAX_PULL_LIMIT, deps.fetch);
+      const page = await (prefetched ?? fetchPage(cursor));
+      prefetched = null;
+      // The next page downloads while this one is written. If the write fails, it is dropped
+      // (its cursor was never stored) and the next pass asks again.
+      if (page.hasMore) {
+        prefetched = fetchPage(page.nextCursor);
+        prefetched.catch(() => {});
+      }
       const result = await applyPage(db, workspaceId, page.changes, page.nextCursor);
       pulled += result.applied;
       cursor = page.nextCursor;
       if (!page.hasMore) return { pulled, seq: Number(cursor.slice(1)) || 0 };
     } catch (error) {
+      prefetched = null;
       // 410: the server cannot serve this cursor any more. Pull everything again; the outbox
       // stays, and merging makes re-applying known rows harmless.
       if (error instanceof SyncError && error.kind === 'gone' && !restarted) {
