@@ -150,23 +150,23 @@ export interface SectionRange {
 }
 
 export interface Section {
-  /** How many items the section holds (see dueSection on follow-ups of deleted decisions). */
+  /** How many items the section holds. */
   total: number;
   /** The first `limit` of them, soonest first. */
   items: DueItem[];
   decisions: Map<string, Decision>;
 }
 
-/** Rows fetched past the limit, to stand in for follow-ups of deleted decisions dropped on the way. */
+/** Rows fetched past the limit, to stand in for follow-ups without a live decision dropped on the way. */
 const SPARE = 2;
 
 /**
  * One section, at a cost set by `limit`, not by how much is due: totals are index counts (or key
  * lists narrowed to `mine`), and only the first rows are read. The index keys are the stored
  * strings, so here a date written with an offset is placed by its text, up to its offset away from
- * a boundary (every date this extension writes is UTC). Follow-ups of a deleted decision are still
- * in the index; those among the rows read are dropped and uncounted, so a section's total is exact
- * whenever it fits in `limit` and may count such leftovers beyond it.
+ * a boundary (every date this extension writes is UTC). Follow-ups of a deleted decision are not in
+ * the index (due-index.ts); one whose decision is not here at all (never synced) is dropped from
+ * the rows read and from the total.
  */
 export async function dueSection(
   db: DecidedlyDb,

@@ -16,6 +16,7 @@ import { SCHEMA_VERSION } from '../core/protocol';
 import { type Anchor, TABLE_NAMES, type TableName } from '../core/schemas';
 import type { DecidedlyDb } from './db';
 import { withDerived } from './derived';
+import { reindexDue, type WrittenRow } from './due-index';
 import { recordOf } from './export-data';
 import { importEntries } from './import-outbox';
 import { type WriteContext, WriteError } from './write';
@@ -78,10 +79,13 @@ export async function importBackup(ctx: WriteContext, backup: Pick<Backup, 'tabl
     const plan = await db.transaction('rw', tables, async () => {
       const lookup = await storedRows(db, backup);
       const plan = planImport(backup, lookup, { workspaceId: ctx.workspaceId });
+      const stored: WrittenRow[] = [];
       for (const t of TABLE_NAMES) {
         const rows = plan.merged.filter((p) => p.table === t).map((p) => withDerived(t, p.row));
         if (rows.length) await tableOf(db, t).bulkPut(rows as SyncRow[]);
+        for (const row of rows) stored.push({ table: t, row, before: lookup(t, row.id) });
       }
+      await reindexDue(db, stored);
       const written = plan.merged.map((p) => ({
         table: p.table,
         row: p.row as SyncRow,

@@ -36,16 +36,27 @@ export const DB_VERSIONS: DbVersion[] = [
   {
     // Deleted decisions by deletion time (`_deleted`, derived): the options page counts live
     // decisions and lists recent deletions from an index. Scanning every decision on each
-    // change starved the writes of a first sync.
+    // change starved the writes of a first sync. The follow-ups of deleted decisions also
+    // leave the due index (see due-index.ts), so totals and the badge count only live ones.
     version: 3,
     stores: { decisions: 'id, status, updatedAt, _review, supersedes, _deleted' },
     upgrade: async (tx) => {
+      const deleted = new Set<string>();
       await tx
         .table('decisions')
         .toCollection()
         .modify((d: Record<string, unknown>) => {
           const { _deleted } = withDerived('decisions', d) as { _deleted?: string };
-          if (_deleted) d._deleted = _deleted;
+          if (!_deleted) return;
+          d._deleted = _deleted;
+          deleted.add(String(d.id));
+        });
+      if (!deleted.size) return;
+      await tx
+        .table('followUps')
+        .filter((f: { decisionId: string }) => deleted.has(f.decisionId))
+        .modify((f: Record<string, unknown>) => {
+          delete f._due;
         });
     },
   },

@@ -10,6 +10,7 @@ import { DEFAULTS } from '../core/records';
 import type { EventKind, RowOf, TableName } from '../core/schemas';
 import type { DecidedlyDb } from './db';
 import { withDerived } from './derived';
+import { reindexDue, type WrittenRow } from './due-index';
 
 export interface WriteContext {
   db: DecidedlyDb;
@@ -134,6 +135,7 @@ async function commit(ctx: WriteContext, tx: Tx) {
   }
   const hlc = latest ? ctx.clock.receive(latest) : ctx.clock.now();
   const ops: RowOp[] = [];
+  const written: WrittenRow[] = [];
   const updatedAt = tx.at.toISOString();
   for (const intent of tx.intents) {
     const table = ctx.db[intent.table] as unknown as Table<SyncRow, string>;
@@ -153,9 +155,12 @@ async function commit(ctx: WriteContext, tx: Tx) {
       ...(Object.keys(base).length ? { base } : {}),
     };
     const next = { ...applyOp(current, op, hlc), workspaceId: current?.workspaceId ?? ctx.workspaceId };
-    await table.put(withDerived(intent.table, next));
+    const row = withDerived(intent.table, next);
+    await table.put(row);
+    written.push({ table: intent.table, row, before: current });
     ops.push(op);
   }
+  await reindexDue(ctx.db, written);
   // A bulk change (a tag on 500 decisions) becomes several mutations a push accepts.
   for (const chunk of chunkOps(ops)) await ctx.db.outbox.add({ hlc, ops: chunk });
 }

@@ -9,6 +9,7 @@ import { TABLES, type TableName } from '../core/schemas';
 import { setMetaValue } from '../storage/context';
 import type { DecidedlyDb } from '../storage/db';
 import { withDerived } from '../storage/derived';
+import { reindexDue, type WrittenRow } from '../storage/due-index';
 
 const SYNCED: TableName[] = ['decisions', 'stakeholders', 'roles', 'anchors', 'followUps', 'events'];
 export const cursorKey = (workspaceId: string) => `sync:cursor:${workspaceId}`;
@@ -37,6 +38,7 @@ export async function applyPage(
     rows.set(change.row.id, change.row as SyncRow);
   }
   await db.transaction('rw', [...SYNCED.map((t) => db[t]), db.meta], async () => {
+    const written: WrittenRow[] = [];
     for (const [table, incoming] of byTable) {
       const store = db[table] as unknown as Table<SyncRow, string>;
       const ids = [...incoming.keys()];
@@ -61,11 +63,15 @@ export async function applyPage(
           result.skipped.push({ table, id, reason: 'invalid row' });
           return;
         }
-        out.push(withDerived(table, complete));
+        const row = withDerived(table, complete);
+        out.push(row);
+        written.push({ table, row, before: local });
       });
       await store.bulkPut(out);
       result.applied += out.length;
     }
+    // Once the whole page is written: a follow-up's decision is usually in the same page.
+    await reindexDue(db, written);
     await setMetaValue(db, cursorKey(workspaceId), nextCursor);
   });
   return result;

@@ -58,6 +58,17 @@ describe('importing a backup into storage', () => {
     expect((await b.db.pages.get(anchor.pageKey))?.title).toBe(anchor.pageTitle);
   });
 
+  it('keeps the follow-ups of a deleted decision out of the due index', async () => {
+    const [kept, gone] = [ids[1] as string, await createDecision(a, { title: 'Drop the cookie' })];
+    await addFollowUp(a, kept, { title: 'Benchmark', dueAt: '2026-02-01T09:00:00.000Z' });
+    await addFollowUp(a, gone, { title: 'Remove the cookie', dueAt: '2026-02-02T09:00:00.000Z' });
+    await deleteDecision(a, gone);
+    await importBackup(b, await backupOf(a));
+    const due = await b.db.followUps.orderBy('_due').toArray();
+    expect(due.map((f) => f.title)).toEqual(['Benchmark']);
+    expect(await b.db.followUps.where('decisionId').equals(gone).count()).toBe(1);
+  });
+
   it('counts new, newer here and kept, updated and unchanged in the preview, and writes exactly that', async () => {
     await importBackup(b, await backupOf(a));
     const [d1, d2, d3] = ids as [string, string, string];

@@ -88,7 +88,7 @@ describe('database migrations', () => {
 });
 
 describe('version 3', () => {
-  it('indexes decisions deleted before the upgrade by their deletion time', async () => {
+  it('indexes decisions deleted before the upgrade, and takes their follow-ups out of the due index', async () => {
     const name = `migrate-deleted-${crypto.randomUUID()}`;
     const old = openDb(
       name,
@@ -99,12 +99,22 @@ describe('version 3', () => {
     const kept = makeRow('decisions', { title: 'Kept' }, ctx());
     const gone = { ...makeRow('decisions', { title: 'Gone' }, ctx()), deleted: true };
     await old.table('decisions').bulkPut([kept, gone]);
+    // Version 2 indexed every pending follow-up, a deleted decision's too.
+    const due = '2026-01-09T17:00:00.000Z';
+    const followUp = (decisionId: string) => ({
+      ...makeRow('followUps', { decisionId, title: 'Ship', dueAt: due }, ctx()),
+      _due: due,
+    });
+    const [live, orphan] = [followUp(kept.id), followUp(gone.id)];
+    await old.table('followUps').bulkPut([live, orphan]);
     old.close();
 
     const db = openDb(name);
     expect(await db.decisions.where('_deleted').above('').primaryKeys()).toEqual([gone.id]);
     expect((await db.decisions.get(gone.id))?._deleted).toBe(gone.updatedAt);
     expect(await db.decisions.get(kept.id)).not.toHaveProperty('_deleted');
+    expect(await db.followUps.where('_due').above('').primaryKeys()).toEqual([live.id]);
+    expect(await db.followUps.get(orphan.id)).toMatchObject({ id: orphan.id, dueAt: due });
     await db.delete();
   });
 });

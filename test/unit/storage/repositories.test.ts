@@ -139,6 +139,27 @@ describe('repositories', () => {
     expect(await deleted()).toEqual([a]);
   });
 
+  it('take the follow-ups of a deleted decision out of the due index, and back on restore', async () => {
+    const [kept, gone] = [
+      await createDecision(ctx, { title: 'Kept' }),
+      await createDecision(ctx, { title: 'Gone' }),
+    ];
+    await addFollowUp(ctx, kept, { title: 'A', dueAt: '2026-12-01T17:00:00.000Z' });
+    await addFollowUp(ctx, gone, { title: 'B', dueAt: '2026-12-02T17:00:00.000Z' });
+    const dueTitles = async () => (await db.followUps.orderBy('_due').toArray()).map((f) => f.title);
+    expect(await dueTitles()).toEqual(['A', 'B']);
+    await deleteDecision(ctx, gone);
+    expect(await dueTitles()).toEqual(['A']);
+    // An edit of the follow-up itself does not bring it back while its decision is deleted.
+    const b = await db.followUps.where('decisionId').equals(gone).first();
+    const { snoozeFollowUp } = await import('../../../src/storage/follow-ups');
+    await snoozeFollowUp(ctx, b?.id ?? '', new Date('2026-12-05T09:00:00.000Z'));
+    expect(await dueTitles()).toEqual(['A']);
+    await undeleteDecision(ctx, gone);
+    expect(await dueTitles()).toEqual(['A', 'B']);
+    expect((await db.followUps.get(b?.id ?? ''))?._due).toBe('2026-12-05T09:00:00.000Z');
+  });
+
   it('cut a bulk change into mutations the server accepts, all with one HLC', async () => {
     const ids = await write(ctx, (tx) =>
       Array.from({ length: 250 }, (_, i) => tx.create('decisions', { title: `D${i}` })),

@@ -1,7 +1,12 @@
 // The sync engine against a real server (in-process, PGlite) with fake-indexeddb profiles.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientIdOf } from '../../../src/storage/context';
-import { createDecision, updateDecision } from '../../../src/storage/decisions';
+import {
+  createDecision,
+  deleteDecision,
+  undeleteDecision,
+  updateDecision,
+} from '../../../src/storage/decisions';
 import { addFollowUp } from '../../../src/storage/follow-ups';
 import type { Fetch } from '../../../src/sync/client';
 import { joinWorkspace, removeLocalCopy } from '../../../src/sync/join';
@@ -64,6 +69,30 @@ describe('sync engine', { timeout: 60_000 }, () => {
       '2026-12-01T17:00:00.000Z',
     );
     expect((await readStatus(b.db)).state).toBe('synced');
+  });
+
+  it("takes a teammate's deleted decision's follow-ups out of the due list, and back on restore", async () => {
+    const a = await profile(server, server.admin.token);
+    const b = await profile(server, (await server.invite('Bo')).token);
+    const id = await createDecision(a.ctx, { title: 'Drop the legacy API' });
+    await addFollowUp(a.ctx, id, { title: 'Tell the partners', dueAt: '2026-12-03T17:00:00.000Z' });
+    await a.sync();
+    await b.sync();
+    const dueAtB = () =>
+      b.db.followUps
+        .where('_due')
+        .above('')
+        .filter((f) => f.decisionId === id)
+        .count();
+    expect(await dueAtB()).toBe(1);
+    await deleteDecision(a.ctx, id);
+    await a.sync();
+    await b.sync();
+    expect(await dueAtB()).toBe(0);
+    await undeleteDecision(a.ctx, id);
+    await a.sync();
+    await b.sync();
+    expect(await dueAtB()).toBe(1);
   });
 
   it('pushes a long outbox in batches within the server limits', async () => {
