@@ -1,10 +1,12 @@
-// Keeps the badge and reminder alarms current: after every local change, when sync brings rows
-// (`refreshDue`), on alarms, on browser start and install, and when the settings change. Nothing is
-// kept in memory between runs but the queue that keeps two refreshes from overlapping.
+// Keeps the badge, the popup's first screen and the reminder alarms current: after every local
+// change, when sync brings rows (`refreshDue`), on alarms, on browser start and install, and when
+// the settings change. Nothing is kept in memory between runs but the queue that keeps two
+// refreshes from overlapping.
 import { localTimeZone } from '../core/due-popup';
 import { api } from '../messaging/browser-api';
 import { database } from '../storage/db';
 import { resolveMe } from '../storage/due-query';
+import { writeDueSnapshot } from '../storage/due-snapshot';
 import { loadSettings, onSettingsChanged } from '../storage/settings';
 import { updateBadge } from './badge';
 import { onDataChanged } from './changes';
@@ -16,9 +18,9 @@ let queue: Promise<void> = Promise.resolve();
 let queued: Promise<void> | null = null;
 
 /**
- * Repaints the badge, sends the reminders that fell due and reschedules the alarms. Call after
- * anything changes due dates outside the repositories' local path (the sync engine after a pull).
- * Calls during a run coalesce into one more run.
+ * Repaints the badge, keeps the popup's first screen, sends the reminders that fell due and
+ * reschedules the alarms. Call after anything changes due dates outside the repositories' local
+ * path (the sync engine after a pull). Calls during a run coalesce into one more run.
  */
 export function refreshDue(at?: number): Promise<void> {
   if (queued) return queued;
@@ -31,6 +33,7 @@ export function refreshDue(at?: number): Promise<void> {
     const [me, settings] = await Promise.all([resolveMe(db), loadSettings()]);
     const input = { db, now, timeZone, me, settings };
     await updateBadge(db, now, timeZone, me);
+    await writeDueSnapshot(db, now, timeZone, me);
     await checkReminders(input);
     await scheduleReminders(input);
   };

@@ -4,10 +4,10 @@ import { useLayoutEffect, useState } from 'preact/hooks';
 import { localTimeZone } from '../core/due-popup';
 import { api } from '../messaging/browser-api';
 import { sendFromPage } from '../messaging/index';
+import { FIRST_SCREEN, type GroupName } from '../storage/due-list';
 import { errorText } from '../ui/actions';
 import { SyncStatus } from '../ui/SyncStatus';
 import { DueSection, MORE } from './DueSection';
-import type { GroupName } from './due-list';
 import { EmptyState } from './EmptyState';
 import { LaterSection } from './LaterSection';
 import type { Outcome } from './popup-actions';
@@ -18,9 +18,8 @@ import { useDue } from './use-due';
 import { useNow } from './use-now';
 import './popup.css';
 
-/** How many items a group shows at first: about what the popup fits; "Show more" pages on. */
-const FIRST = 5;
-const INITIAL: Record<GroupName, number> = { overdue: FIRST, today: FIRST, thisWeek: FIRST, later: 0 };
+/** "Show more" pages on from the first screen; "Later" opens with as many as the others. */
+const FIRST = FIRST_SCREEN.overdue;
 export const RENDERED_MARK = 'decidedly:due-rendered';
 
 async function toggleSidebar() {
@@ -34,7 +33,7 @@ export function App() {
   const now = useNow();
   const timeZone = localTimeZone();
   const [chosen, setChosen] = useState<Scope | null>(null);
-  const [show, setShow] = useState(INITIAL);
+  const [show, setShow] = useState<Record<GroupName, number>>({ ...FIRST_SCREEN });
   const view = useDue(now, timeZone, chosen, show);
   const list = view?.list ?? null;
   const [status, setStatus] = useState<Status | null>(null);

@@ -1,8 +1,8 @@
 // One group of the due list ("Overdue", "Today", "This week") under its heading, the first items
 // shown and more a click away.
 
+import type { DueSection as Section } from '../storage/due-list';
 import { DueRow, type DueRowProps } from './DueRow';
-import type { DueSection as Section } from './due-list';
 
 export interface DueSectionProps {
   id: string;

@@ -1,8 +1,8 @@
 // "Later": everything due after this week, collapsed, and read from the database only once opened
 // (it may hold every future follow-up of the workspace).
 
+import type { DueSection as Section } from '../storage/due-list';
 import { DueItems, type DueItemsProps } from './DueSection';
-import type { DueSection as Section } from './due-list';
 
 export interface LaterSectionProps {
   open: boolean;

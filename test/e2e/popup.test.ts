@@ -159,6 +159,28 @@ describe('the popup’s due list in real Chromium', () => {
     await expect.poll(badge).toBe('2');
     expect(await seriousViolations(popup)).toEqual([]);
     await popup.close();
+
+    // Opened again, it reads the first screen the worker keeps, the same list as its live query.
+    const again = await h.openExtensionPage('popup');
+    await group(again, 'Overdue').getByRole('article', { name: 'Send the migration plan' }).waitFor();
+    const kept = await again.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+      const { dueSnapshot } = await c.storage.session.get('dueSnapshot');
+      const s = dueSnapshot as { list: Record<string, { entries: { title: string }[] }> } | undefined;
+      return {
+        measured: performance.getEntriesByName('decidedly:due-snapshot').length,
+        titles: ['overdue', 'today', 'thisWeek'].flatMap(
+          (g) => s?.list[g]?.entries.map((e) => e.title) ?? [],
+        ),
+      };
+    });
+    expect(kept.measured).toBe(1);
+    expect(kept.titles).toEqual([
+      'Send the migration plan',
+      'Review the Redis config',
+      'Load-test the session store',
+    ]);
+    await again.close();
   });
 
   it('Done takes an item off the list and the badge, and Undo brings it back', async () => {

@@ -4,7 +4,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { notifyDataChanged } from '../../../src/background/changes';
 import { initDue, refreshDue } from '../../../src/background/due-events';
 import { ALARM_DUE } from '../../../src/background/reminders';
+import { localTimeZone } from '../../../src/core/due-popup';
 import { database } from '../../../src/storage/db';
+import { dueList, FIRST_SCREEN } from '../../../src/storage/due-list';
+import { readDueSnapshot } from '../../../src/storage/due-snapshot';
 import { SETTINGS_DEFAULTS, saveSettings } from '../../../src/storage/settings';
 import { createFakeBrowser } from './fake-browser';
 import { type Seeded, seed } from './seed';
@@ -76,6 +79,26 @@ describe('initDue', () => {
     await saveSettings({ notifications: { ...SETTINGS_DEFAULTS.notifications, enabled: false } });
     await refreshDue();
     expect(fake.current.alarmsSet.has(ALARM_DUE)).toBe(false);
+  });
+
+  it("keeps the popup's first screen, valid until an item changes group", async () => {
+    const d = await s.decision('Move sessions to Redis', {
+      key: 'jira:acme:ACME-7',
+      title: 'ACME-7 · Fix it',
+    });
+    await s.followUp(d, 'Overdue', '2026-03-09T12:00:00.000Z');
+    await s.followUp(d, 'Soon', new Date(TEN_SECONDS_LATER).toISOString());
+    await notifyDataChanged();
+    const timeZone = localTimeZone();
+    const kept = await readDueSnapshot(NOW.getTime(), timeZone);
+    const live = await dueList(database(), { now: NOW, timeZone, me: null, show: { ...FIRST_SCREEN } });
+    expect(kept?.list).toEqual(JSON.parse(JSON.stringify(live)));
+    expect(kept?.list.overdue.entries.map((e) => e.title)).toEqual(['Overdue']);
+    expect(kept?.scope).toBe('everyone');
+    // "Soon" falls due ten seconds from now and moves to Overdue: the snapshot no longer holds.
+    expect(kept?.validUntil).toBe(TEN_SECONDS_LATER);
+    expect(await readDueSnapshot(TEN_SECONDS_LATER, timeZone)).toBeNull();
+    expect(await readDueSnapshot(NOW.getTime(), timeZone === 'Asia/Tokyo' ? 'UTC' : 'Asia/Tokyo')).toBeNull();
   });
 
   it('coalesces a burst of changes into few runs', async () => {

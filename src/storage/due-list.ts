@@ -3,11 +3,19 @@
 // Its cost follows how much is shown, not how much is due (DESIGN §7: 20 ms at 30,000 follow-ups).
 import { dueBounds } from '../core/due';
 import type { Decision } from '../core/schemas';
-import type { DecidedlyDb } from '../storage/db';
-import { type DueEntry, dueSection, joinEntries, mineOf, type SectionRange } from '../storage/due-query';
+import type { DecidedlyDb } from './db';
+import { type DueEntry, dueSection, joinEntries, mineOf, type SectionRange } from './due-query';
 
 export const GROUPS = ['overdue', 'today', 'thisWeek', 'later'] as const;
 export type GroupName = (typeof GROUPS)[number];
+
+/** How many items each group shows when the popup opens (about what it fits); "Later" is closed. */
+export const FIRST_SCREEN: Readonly<Record<GroupName, number>> = {
+  overdue: 5,
+  today: 5,
+  thisWeek: 5,
+  later: 0,
+};
 
 export interface DueSection {
   entries: DueEntry[];

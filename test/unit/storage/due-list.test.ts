@@ -1,7 +1,7 @@
 // The popup's due list over the database: groups in the user's local day (around midnight, across
 // a DST change, in a far-off zone), "later" read only when opened, and the rows joined for display.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dueList, type GroupName } from '../../../src/popup/due-list';
+import { dueList, type GroupName } from '../../../src/storage/due-list';
 import { type Seeded, seed } from '../background/seed';
 
 let s: Seeded;
