@@ -165,8 +165,8 @@ const SPARE = 2;
  * lists narrowed to `mine`), and only the first rows are read. The index keys are the stored
  * strings, so here a date written with an offset is placed by its text, up to its offset away from
  * a boundary (every date this extension writes is UTC). Follow-ups of a deleted decision are not in
- * the index (due-index.ts); one whose decision is not here at all (never synced) is dropped from
- * the rows read and from the total.
+ * the index (due-index.ts); one whose decision is not here (not synced yet) is dropped, and
+ * uncounted, when it is among the rows read.
  */
 export async function dueSection(
   db: DecidedlyDb,

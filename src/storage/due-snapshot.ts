@@ -4,7 +4,6 @@
 // its live query takes over; a snapshot past the first instant its grouping would change, or made
 // for another time zone, is ignored. storage.session stays in memory and is readable only by the
 // extension's own pages.
-import type { DueBounds } from '../core/due';
 import { dueBounds } from '../core/due';
 import { api } from '../messaging/browser-api';
 import type { DecidedlyDb } from './db';
@@ -22,17 +21,6 @@ export interface DueSnapshot {
   validUntil: number;
 }
 
-/** When the grouping of the list made at `now` first changes. */
-export async function groupingChangesAt(
-  db: DecidedlyDb,
-  now: Date,
-  bounds: DueBounds,
-  me: string | null,
-): Promise<number> {
-  const next = await nextDueAfter(db, now.getTime(), me);
-  return Math.min(bounds.tomorrow, next ?? Number.POSITIVE_INFINITY);
-}
-
 /** Computes the popup's first screen for "me" (everyone's when null) and keeps it. */
 export async function writeDueSnapshot(
   db: DecidedlyDb,
@@ -42,10 +30,12 @@ export async function writeDueSnapshot(
 ): Promise<DueSnapshot> {
   const person = meId ? await db.stakeholders.get(meId) : undefined;
   const me = meId && person ? { id: meId, name: person.name } : null;
-  const [list, validUntil] = await Promise.all([
+  const [list, nextDue] = await Promise.all([
     dueList(db, { now, timeZone, me: me?.id ?? null, show: { ...FIRST_SCREEN } }),
-    groupingChangesAt(db, now, dueBounds(now, timeZone), me?.id ?? null),
+    nextDueAfter(db, now.getTime(), me?.id ?? null),
   ]);
+  // An item falling due moves to "Overdue"; at midnight "Today" and "This week" move on.
+  const validUntil = Math.min(dueBounds(now, timeZone).tomorrow, nextDue ?? Number.POSITIVE_INFINITY);
   const snapshot: DueSnapshot = { timeZone, me, scope: me ? 'mine' : 'everyone', list, validUntil };
   await api.storage.session.set({ [SNAPSHOT_KEY]: snapshot });
   return snapshot;
