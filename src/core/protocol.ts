@@ -9,7 +9,7 @@ export const SCHEMA_VERSION = 1;
 export const MAX_MUTATIONS = 100;
 export const MAX_BODY_BYTES = 512 * 1024;
 export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
-export const MAX_PULL_LIMIT = 1000;
+export const MAX_PULL_LIMIT = 5000;
 
 const hlc = z.string().check(z.regex(HLC_PATTERN, 'a hybrid logical clock value'));
 

@@ -1,9 +1,10 @@
 // Push and pull end to end, on PGlite and on the local PostgreSQL, as DESIGN.md §5 describes:
 // merged rows, mutation ids, clock skew, conflict siblings, tombstones, paging and 410 cursors.
 import { describe, expect, it } from 'vitest';
-import { MAX_FUTURE_SKEW_MS } from '../../src/core/protocol';
+import { MAX_FUTURE_SKEW_MS, MAX_PULL_LIMIT } from '../../src/core/protocol';
 import { compactWorkspace, inviteMember } from '../../src/server/admin';
 import { PullResponseSchema, PushResponseSchema } from '../../src/server/schemas';
+import { PULL_PAGE_BYTES, readChanges } from '../../src/server/sync/pull';
 import { hlcAt, rowId } from './helpers/api';
 import { ENGINES } from './helpers/databases';
 import { decision, push, useServer } from './helpers/fixture';
@@ -235,6 +236,37 @@ describe.each(ENGINES)('push and pull on %s', (engine) => {
     expect(next.body.changes.map((c) => [c.row.id, c.row.title, c.seq])).toEqual([[ids[0], 'again', 5]]);
   });
 
+  it('ends a page early at its byte budget, still never splitting a push', async () => {
+    const { creds, as } = await workspace();
+    const t0 = Date.now();
+    const text = 'x'.repeat(3000); // long rationales: a few rows fill the budget
+    const ids = Array.from({ length: 6 }, () => rowId());
+    // Pushes of 2, 2 and 2 rows.
+    for (let p = 0; p < 3; p++) {
+      const ops = ids.slice(p * 2, p * 2 + 2).map((id) => decision(id, { rationale: text }));
+      await push(as, 'c', [{ id: p + 1, hlc: hlcAt('c', t0 + p), ops }]);
+    }
+    const page = (after: number, maxBytes: number) =>
+      readChanges(fx.server.store, creds.workspaceId, after, 100, maxBytes);
+    // About 3 KB a row: a 7 KB budget holds two rows, so one push a page.
+    const sizes: number[] = [];
+    let after = 0;
+    for (let i = 0; i < 10; i++) {
+      const out = await page(after, 7000);
+      if (out.kind !== 'changes') throw new Error(out.kind);
+      sizes.push(out.changes.length);
+      after = out.lastSeq;
+      if (!out.hasMore) break;
+    }
+    expect(sizes).toEqual([2, 2, 2]);
+    // A budget below one push still sends that push whole.
+    const tiny = await page(0, 100);
+    expect(tiny).toMatchObject({ kind: 'changes', lastSeq: 1, hasMore: true });
+    expect(tiny.kind === 'changes' && tiny.changes).toHaveLength(2);
+    // Without a budget in the way, the row limit rules.
+    expect(await page(0, PULL_PAGE_BYTES)).toMatchObject({ lastSeq: 3, hasMore: false });
+  });
+
   it('answers 410 for a cursor older than a compaction, and a late edit cannot resurrect a purged row', async () => {
     const { creds, as } = await workspace();
     const [gone, kept] = [rowId(), rowId()];
@@ -267,6 +299,9 @@ describe.each(ENGINES)('push and pull on %s', (engine) => {
     const { as } = await workspace();
     expect(await as.pull('s99')).toMatchObject({ status: 410, body: { error: 'cursor-gone' } });
     expect(await as.pull('garbage')).toMatchObject({ status: 400, body: { error: 'invalid-cursor' } });
-    expect(await as.pull('', 5000)).toMatchObject({ status: 400, body: { error: 'invalid-request' } });
+    expect(await as.pull('', MAX_PULL_LIMIT + 1)).toMatchObject({
+      status: 400,
+      body: { error: 'invalid-request' },
+    });
   });
 });

@@ -14,7 +14,12 @@ interface RecordRow {
   tbl: string;
   seq: string | number;
   data: Change['row'];
+  /** Size of `data` as JSON text, in bytes, for the page's byte budget. */
+  size?: string | number;
 }
+
+/** A page also ends once its rows pass this many bytes of JSON: long texts make smaller pages. */
+export const PULL_PAGE_BYTES = 8 * 1024 * 1024;
 
 const toChange = (r: RecordRow): Change => ({ table: r.tbl as TableName, seq: toNumber(r.seq), row: r.data });
 
@@ -23,9 +28,14 @@ export async function readChanges(
   workspaceId: string,
   after: number,
   limit: number,
+  maxBytes = PULL_PAGE_BYTES,
 ): Promise<PullOutcome> {
   const rows = await store.query<RecordRow>(
-    `SELECT tbl, seq, data FROM records WHERE workspace_id = $1 AND seq > $2 ORDER BY seq, tbl, id LIMIT $3`,
+    // The size is that of the JSON sent, measured after the limit (not for every later row).
+    `SELECT tbl, seq, data, octet_length(data::text) AS size FROM (
+       SELECT tbl, seq, id, data FROM records WHERE workspace_id = $1 AND seq > $2
+       ORDER BY seq, tbl, id LIMIT $3
+     ) page ORDER BY seq, tbl, id`,
     [workspaceId, after, limit + 1],
   );
   // Read after the rows: a compaction visible to the read above is then visible here too.
@@ -39,7 +49,14 @@ export async function readChanges(
   // changes (maybe acknowledged pushes) the server lost. Only a full resync can reconcile that.
   if (after > toNumber(ws.seq)) return { kind: 'gone', reason: 'ahead' };
 
-  if (rows.length <= limit) {
+  // The rows that fit the row limit and the byte budget (at least one).
+  let fit = Math.min(rows.length, limit);
+  let bytes = 0;
+  for (let i = 0; i < fit; i++) {
+    bytes += toNumber((rows[i] as RecordRow).size ?? 0);
+    if (i > 0 && bytes > maxBytes) fit = i;
+  }
+  if (rows.length <= fit) {
     const last = rows.at(-1);
     return {
       kind: 'changes',
@@ -48,9 +65,9 @@ export async function readChanges(
       hasMore: false,
     };
   }
-  // One row too many: the page may end inside a push. End it at the last complete seq instead.
-  const cut = toNumber((rows[limit] as RecordRow).seq);
-  const page = rows.slice(0, limit).filter((r) => toNumber(r.seq) < cut);
+  // Rows left over: the page may end inside a push. End it at the last complete seq instead.
+  const cut = toNumber((rows[fit] as RecordRow).seq);
+  const page = rows.slice(0, fit).filter((r) => toNumber(r.seq) < cut);
   if (page.length > 0) {
     return {
       kind: 'changes',
