@@ -56,16 +56,19 @@ export async function migrate(store: Store, migrations = loadMigrations()): Prom
   return applied;
 }
 
+/** An arbitrary key of PostgreSQL's advisory locks, taken while the ledger is created. */
+const LEDGER_LOCK = 0x6465_6369; // "deci"
+
 async function createLedger(store: Store) {
   const ddl = `CREATE TABLE IF NOT EXISTS schema_migrations (
     name text PRIMARY KEY,
     checksum text NOT NULL,
     applied_at timestamptz NOT NULL DEFAULT now()
   )`;
-  try {
-    await store.exec(ddl);
-  } catch (error) {
-    // Two processes creating it at once: PostgreSQL reports a duplicate type; it exists now.
-    if ((error as { code?: string }).code !== '23505') throw error;
-  }
+  // Processes starting together take turns: CREATE TABLE IF NOT EXISTS is not safe when run
+  // concurrently (the loser fails on a duplicate type or relation instead of skipping).
+  await store.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [LEDGER_LOCK]);
+    await tx.exec(ddl);
+  });
 }
