@@ -1,5 +1,10 @@
 // Every unit test gets a fresh in-memory IndexedDB and jitless Zod (as in the extension pages).
 import 'fake-indexeddb/auto';
+import { vi } from 'vitest';
 import { z } from 'zod';
 
 z.config({ jitless: true });
+
+// The polyfill throws when loaded outside an extension. Tests that use the browser API mock
+// src/messaging/browser-api.ts with a fake; the rest only import it along the way.
+vi.mock('webextension-polyfill', () => ({ default: undefined }));
