@@ -37,11 +37,10 @@ export function SitesSection() {
     const clean = cleanHost(host);
     if (!clean) return setMessage('Enter a host name such as jira.example.com (or paste a URL from it).');
     try {
-      // Must run in the click's user gesture: the browser asks the person right here (unless
-      // they already allowed the site from the browser's own extension settings).
-      const origins = originsOf(clean);
-      const granted =
-        (await api.permissions.contains({ origins })) || (await api.permissions.request({ origins }));
+      // The first await of the click: Firefox honours a request only inside the user's input
+      // handler, and any await before it ends that. A request for what is already allowed
+      // answers true without asking.
+      const granted = await api.permissions.request({ origins: originsOf(clean) });
       if (!granted)
         return setMessage(`Permission for ${clean} was not given, so Decidedly will not run there.`);
       const reply = await sendFromPage('hosts:add', { host: clean, site });

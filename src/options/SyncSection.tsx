@@ -34,10 +34,8 @@ export function SyncSection() {
     }
     setBusy(true);
     try {
-      // In the click's user gesture: the browser asks the person for this server's origin.
-      const origins = [`${origin}/*`];
-      const granted =
-        (await api.permissions.contains({ origins })) || (await api.permissions.request({ origins }));
+      // The first await of the click (see SitesSection): the browser asks for this server's origin.
+      const granted = await api.permissions.request({ origins: [`${origin}/*`] });
       if (!granted) throw new Error(`Decidedly needs permission to reach ${origin} to sync.`);
       const joined = await sendFromPage('sync:connect', { url: origin, token: token.trim() });
       setConnection(joined);
