@@ -7,6 +7,7 @@ import { backgroundToContent } from '../messaging/to-content';
 import { type CustomHost, pageKeyFor, setCustomHosts } from '../sites/index';
 import { watchNavigation } from '../sites/navigation';
 import { createAdder } from './adder';
+import { addedForThisPort } from './host-port';
 import { type PageSession, startPageSession } from './page-session';
 import { createSidebarHost, type SidebarHost } from './sidebar-host';
 
@@ -15,11 +16,6 @@ export async function init(): Promise<void> {
   // Injected twice (manifest + activeTab)? One instance is enough.
   if (flag.__decidedly) return;
   flag.__decidedly = true;
-  // Self-hosted Jira/Confluence/GitLab hosts change which site rules (root, title) apply here.
-  const stored = await api.storage.local.get('customHosts').catch(() => ({}) as Record<string, unknown>);
-  const hosts = (stored as { customHosts?: CustomHost[] }).customHosts;
-  if (Array.isArray(hosts)) setCustomHosts(hosts.filter((h) => h.site !== ('generic' as string)));
-
   let sidebar: SidebarHost | undefined;
   const sidebarHost = () =>
     (sidebar ??= createSidebarHost(
@@ -43,23 +39,29 @@ export async function init(): Promise<void> {
       return s;
     });
   };
-  let ready = begin();
+  // Self-hosted Jira/Confluence/GitLab hosts change which site rules (root, title) apply here,
+  // so no page session begins before they are read.
+  const hostsRead = api.storage.local
+    .get('customHosts')
+    .catch(() => ({}) as Record<string, unknown>)
+    .then((stored) => {
+      const hosts = (stored as { customHosts?: CustomHost[] }).customHosts;
+      const added = Array.isArray(hosts) ? hosts : [];
+      setCustomHosts(added.filter((h) => h.site !== ('generic' as string)));
+      pageKey = pageKeyFor(location.href);
+      return added;
+    });
+  // Begun at start, or on the first request where the page was injected but not asked for.
+  let ready: Promise<PageSession> | undefined;
+  const current = () => (ready ??= hostsRead.then(begin));
 
   async function capture() {
-    const s = await ready;
+    const s = await current();
     const selectors = s.info.canHighlight ? await s.selectionSelectors() : null;
     await sendToBackground('capture:start', { url: location.href, title: document.title, selectors });
     sidebarHost().show();
     window.getSelection()?.removeAllRanges();
   }
-
-  // SPA navigation: a new page key means a new page session; listeners of the old one are released.
-  watchNavigation((url) => {
-    const next = pageKeyFor(url);
-    if (next === pageKey) return;
-    pageKey = next;
-    ready = begin();
-  }, new AbortController().signal);
 
   const handlers: Handlers<'backgroundToContent', MessageSender> = {
     'sidebar:toggle': ({ open }) => ({ open: sidebarHost().toggle(open) }),
@@ -68,18 +70,19 @@ export async function init(): Promise<void> {
       return { ok: true };
     },
     'page:refresh': async () => {
-      await (session ?? (await ready)).refresh();
+      await (session ?? (await current())).refresh();
       return { ok: true };
     },
-    'highlight:focus': async ({ decisionId }) => ({ ok: (session ?? (await ready)).focus(decisionId) }),
+    'highlight:focus': async ({ decisionId }) => ({ ok: (session ?? (await current())).focus(decisionId) }),
     'reattach:selection': async ({ anchorId }) => {
-      const selectors = await (session ?? (await ready)).selectionSelectors();
+      const selectors = await (session ?? (await current())).selectionSelectors();
       if (!selectors) return { ok: false };
       await sendToBackground('anchor:reattach', { anchorId, selectors, url: location.href });
       return { ok: true };
     },
   };
 
+  // Before any await: the background messages a script it has just injected right away.
   addMessageListener((raw, sender) =>
     dispatch(
       'backgroundToContent',
@@ -90,4 +93,15 @@ export async function init(): Promise<void> {
       (s) => s.id === api.runtime.id,
     ),
   );
+
+  if (!addedForThisPort(new URL(location.href), await hostsRead)) return;
+  void current();
+
+  // SPA navigation: a new page key means a new page session; listeners of the old one are released.
+  watchNavigation((url) => {
+    const next = pageKeyFor(url);
+    if (next === pageKey) return;
+    pageKey = next;
+    ready = begin();
+  }, new AbortController().signal);
 }
