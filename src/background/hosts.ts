@@ -13,19 +13,41 @@ export interface HostEntry {
 export const HOSTS_KEY = 'customHosts';
 const scriptId = (host: string) => `host:${host}`;
 
-/** `jira.corp.example`, from a host or a pasted URL; null when it is not a host name. */
+/**
+ * `jira.corp.example` (or `127.0.0.1:8080` when a port was typed), from a host or a pasted URL;
+ * null when it is not a host name. A port is kept: a local tool on one port is not every port.
+ */
 export function cleanHost(input: string): string | null {
   const trimmed = input.trim().toLowerCase();
   if (!trimmed) return null;
   try {
-    const host = new URL(trimmed.includes('://') ? trimmed : `https://${trimmed}`).hostname;
-    return /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$|^localhost$/.test(host) ? host : null;
+    const url = new URL(trimmed.includes('://') ? trimmed : `https://${trimmed}`);
+    if (!/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$|^localhost$/.test(url.hostname)) return null;
+    // The URL parser drops a scheme's default port, so `https://x:443` stays `x`.
+    return url.port ? `${url.hostname}:${url.port}` : url.hostname;
   } catch {
     return null;
   }
 }
 
-export const originsOf = (host: string) => [`https://${host}/*`, `http://${host}/*`];
+/**
+ * Whether this browser's match patterns can name a port. Chromium's can; Firefox's cannot
+ * (a pattern with a port matches nothing there), so Firefox gets the host on every port and the
+ * content script keeps to the port added (src/content/host-port.ts).
+ */
+function patternsTakePorts(): boolean {
+  return !api.runtime.getURL('/').startsWith('moz-extension:');
+}
+
+/** The match pattern for one scheme and `host[:port]`. */
+export function patternFor(scheme: string, host: string, ports = patternsTakePorts()): string {
+  return `${scheme}://${ports ? host : host.replace(/:\d+$/, '')}/*`;
+}
+
+export const originsOf = (host: string, ports = patternsTakePorts()) => [
+  patternFor('https', host, ports),
+  patternFor('http', host, ports),
+];
 
 export async function storedHosts(): Promise<HostEntry[]> {
   const got = await api.storage.local.get(HOSTS_KEY);
@@ -44,8 +66,15 @@ export function ensureHostRules(): Promise<void> {
   return rulesLoaded;
 }
 
-function contentScriptFiles(): string[] {
-  return api.runtime.getManifest().content_scripts?.[0]?.js ?? [];
+/**
+ * The built content script, as a path in the extension: Firefox's getManifest gives absolute
+ * moz-extension:// URLs, which registerContentScripts refuses.
+ */
+export function contentScriptFiles(): string[] {
+  const base = api.runtime.getURL('/');
+  return (api.runtime.getManifest().content_scripts?.[0]?.js ?? []).map(
+    (file) => new URL(file, base).pathname,
+  );
 }
 
 /** Registers the content script on a host whose permission was just granted. */

@@ -3,11 +3,7 @@
 import { api } from '../messaging/browser-api';
 import { sendToTab } from '../messaging/index';
 import type { MessageName, Payload, Reply } from '../messaging/maps';
-
-/** The built content script's file, as the manifest names it after the build. */
-function contentScriptFiles(): string[] {
-  return api.runtime.getManifest().content_scripts?.[0]?.js ?? [];
-}
+import { contentScriptFiles } from './hosts';
 
 /** Sends to a tab's content script, injecting it first when it is not there yet. */
 export async function sendToTabEnsured<K extends MessageName<'backgroundToContent'>>(

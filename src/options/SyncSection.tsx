@@ -1,6 +1,7 @@
 // Team sync: connect with a server URL and an invite token, see the status, disconnect, and
 // (separately, confirmed) remove the workspace's local copy.
 import { useEffect, useState } from 'preact/hooks';
+import { patternFor } from '../background/hosts';
 import { api } from '../messaging/browser-api';
 import { sendFromPage } from '../messaging/index';
 import type { SyncConnectionInfo } from '../messaging/maps';
@@ -35,7 +36,8 @@ export function SyncSection() {
     setBusy(true);
     try {
       // The first await of the click (see SitesSection): the browser asks for this server's origin.
-      const granted = await api.permissions.request({ origins: [`${origin}/*`] });
+      const { protocol, host } = new URL(origin);
+      const granted = await api.permissions.request({ origins: [patternFor(protocol.slice(0, -1), host)] });
       if (!granted) throw new Error(`Decidedly needs permission to reach ${origin} to sync.`);
       const joined = await sendFromPage('sync:connect', { url: origin, token: token.trim() });
       setConnection(joined);
