@@ -7,18 +7,24 @@ import baseManifest from './manifest.json' with { type: 'json' };
 
 const CONTENT_SCRIPT = 'src/content/main.ts';
 
+/** The add-on's id in Firefox: fixed, so storage and the moz-extension UUID survive reinstalls. */
+export const GECKO_ID = 'decidedly@decidedly.dev';
+
 // Firefox MV3 runs background scripts as an event page, not a service worker, and wants an id.
 function firefoxManifest(): ManifestV3Export {
   return {
     ...baseManifest,
     background: { ...baseManifest.background, scripts: [baseManifest.background.service_worker] },
     browser_specific_settings: {
-      // Nothing leaves the browser except to a sync server the person runs and connects.
       gecko: {
-        id: 'decidedly@decidedly.dev',
-        strict_min_version: '128.0',
+        id: GECKO_ID,
+        // 140 is the first Firefox with the CSS Custom Highlight API (highlights are painted with
+        // it) and with data_collection_permissions; Firefox for Android has the latter from 142.
+        strict_min_version: '140.0',
+        // Nothing leaves the browser except to a sync server the person runs and connects.
         data_collection_permissions: { required: ['none'] },
       },
+      gecko_android: { strict_min_version: '142.0' },
     },
   } as ManifestV3Export;
 }
