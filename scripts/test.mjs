@@ -1,7 +1,8 @@
 // `npm test`: everything a reviewer would run — types, lint, unit, server integration (PGlite and
-// PostgreSQL), the Chromium build with end-to-end tests, the Firefox build and web-ext lint.
+// PostgreSQL), the Chromium build with end-to-end tests, the Firefox build, web-ext lint and the
+// end-to-end tests in Firefox.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { findBrowser, HOW_TO_INSTALL } from './browser.mjs';
 
 const browser = findBrowser();
@@ -22,18 +23,23 @@ function run(name, cmd, args, extraEnv = {}) {
   return result.status === 0;
 }
 
-function vitest(project) {
+function vitest(project, extraEnv = {}) {
   const out = `test-results/${project}.json`;
   rmSync(out, { force: true });
-  run(`${project} tests`, 'npx', [
-    'vitest',
-    'run',
-    '--project',
-    project,
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${out}`,
-  ]);
+  run(
+    `${project} tests`,
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--project',
+      project,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${out}`,
+    ],
+    extraEnv,
+  );
   try {
     const report = JSON.parse(readFileSync(out, 'utf8'));
     totals.passed += report.numPassedTests;
@@ -50,6 +56,7 @@ vitest('unit');
 vitest('server');
 // The e2e project's global setup builds dist/ first.
 vitest('e2e');
+const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 if (run('firefox build', 'npx', ['vite', 'build', '--mode', 'firefox', '--logLevel', 'warn'])) {
   run('web-ext lint', 'npx', [
     'web-ext',
@@ -59,6 +66,13 @@ if (run('firefox build', 'npx', ['vite', 'build', '--mode', 'firefox', '--logLev
     '--self-hosted',
     '--no-config-discovery',
   ]);
+  if (existsSync(firefox)) {
+    // The build above is the one tested.
+    vitest('e2e-firefox', { DECIDEDLY_SKIP_BUILD: '1' });
+  } else {
+    console.error(`\n✗ No Firefox at ${firefox}: apt-get install -y firefox-esr (or set FIREFOX_PATH).`);
+    failedSteps.push('e2e-firefox tests (no Firefox)');
+  }
 }
 
 console.log('');
