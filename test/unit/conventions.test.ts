@@ -1,5 +1,6 @@
 // Conventions the compiler cannot check: the server stays out of the extension, user text never
-// reaches HTML strings, and Node-only modules stay out of code that ships to the browser.
+// reaches HTML strings, Node-only modules stay out of code that ships to the browser, and the
+// browser API (webextension-polyfill) is reached through one module.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +32,16 @@ describe('conventions', () => {
 
   it('extension code uses no Node built-ins', () => {
     const offenders = extension.filter((f) => /from\s+['"]node:/.test(source(f)));
+    expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+
+  it('every context reaches the browser API through src/messaging/browser-api.ts', () => {
+    const offenders = extension.filter(
+      (f) =>
+        !f.endsWith(join('messaging', 'browser-api.ts')) &&
+        (/\bchrome\.[a-z]+\.|globalThis\.(browser|chrome)\b/.test(source(f)) ||
+          /^import\s+(?!type\b)[^;]*from\s+['"]webextension-polyfill['"]/m.test(source(f))),
+    );
     expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
   });
 
