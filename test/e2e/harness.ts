@@ -25,7 +25,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function launch(options: { profile?: string } = {}): Promise<Harness> {
+export interface LaunchOptions {
+  profile?: string;
+  /**
+   * Playwright's default Chromium flags, untouched: third-party cookies blocked and third-party
+   * storage partitioning off, the strictest policy a Chromium applies to an extension frame in
+   * a page (enterprise policy can set it too). The sidebar must work under it (issue 13).
+   */
+  strictPolicy?: boolean;
+}
+
+export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   if (!existsSync(join(DIST, 'manifest.json')))
     throw new Error(`No build in ${DIST}: run npm run build first.`);
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'decidedly-e2e-'));
@@ -42,7 +52,7 @@ export async function launch(options: { profile?: string } = {}): Promise<Harnes
       '--no-first-run',
       `--disable-extensions-except=${DIST}`,
       `--load-extension=${DIST}`,
-      ...CHROMIUM_FEATURE_ARGS,
+      ...(options.strictPolicy ? [] : CHROMIUM_FEATURE_ARGS),
     ],
   });
   const overrides = new Map<string, string>();
