@@ -128,3 +128,38 @@ export async function toggleSidebarViaCommand(h: Harness, page: Page) {
     await api.onCommand('toggle-sidebar');
   });
 }
+
+/**
+ * Clicks the extension's toolbar action on the page's tab (through the DevTools protocol, since
+ * automation cannot reach the toolbar), which grants `activeTab` there as a person's click does.
+ */
+export async function clickAction(h: Harness, page: Page) {
+  const browser = h.context.browser();
+  if (!browser) throw new Error('No browser to talk to.');
+  const session = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await session.send('Target.getTargets', {
+      filter: [{ type: 'tab' }],
+    } as never)) as {
+      targetInfos: { targetId: string; url: string }[];
+    };
+    const tab = targetInfos.find((t) => t.url === page.url());
+    if (!tab) throw new Error(`No tab shows ${page.url()}.`);
+    await session.send(
+      'Extensions.triggerAction' as never,
+      { id: h.extensionId, targetId: tab.targetId } as never,
+    );
+  } finally {
+    await session.detach();
+  }
+}
+
+/** Runs one of the extension's keyboard commands on the page's tab, as its shortcut does. */
+export async function runCommand(h: Harness, page: Page, name: 'toggle-sidebar' | 'log-decision') {
+  await page.bringToFront();
+  await h.worker.evaluate(async (c) => {
+    const api = (globalThis as unknown as { decidedly: { onCommand: (c: string) => Promise<void> } })
+      .decidedly;
+    await api.onCommand(c);
+  }, name);
+}

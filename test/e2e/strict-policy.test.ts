@@ -7,7 +7,14 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFixture } from '../fixtures/pages/index';
-import { type Harness, launch, sidebarFrame, toggleSidebarViaCommand } from './harness';
+import {
+  clickAction,
+  type Harness,
+  launch,
+  runCommand,
+  sidebarFrame,
+  toggleSidebarViaCommand,
+} from './harness';
 import { allHighlighted, dragSelect, highlightedTexts } from './select';
 
 const JIRA = 'https://acme.atlassian.net/browse/ACME-7';
@@ -72,25 +79,27 @@ describe('Chromium with Playwright’s default storage policy', () => {
     await page.close();
   });
 
-  it('does the same on a site granted only through activeTab (the keyboard command)', async () => {
+  it('does the same on a site granted only through activeTab (the toolbar action)', async () => {
     h.serve(ELSEWHERE, readFixture('generic-article.html'));
     const page = await h.context.newPage();
     await page.goto(ELSEWHERE);
     // Not injected until the person invokes Decidedly on this tab.
     expect(await page.locator('decidedly-adder').count()).toBe(0);
     await logDecision(page, ELSEWHERE_QUOTE, 'Use a shared session store', async () => {
-      await page.bringToFront();
-      await page.keyboard.press('Alt+Shift+D');
+      // The action's click grants activeTab; then the command injects and captures.
+      await clickAction(h, page);
+      await runCommand(h, page, 'log-decision');
     });
     await expect.poll(() => highlighted(page)).toEqual([ELSEWHERE_QUOTE]);
-    await popupLists(h, 'Use a shared session store');
-    // After a reload the grant is gone until the next invocation, which repaints the highlight.
+    // A reload ends the grant: the next click on the action brings Decidedly back, highlight too.
     await page.reload();
-    await page.bringToFront();
-    await page.keyboard.press('Alt+Shift+S');
+    expect(await page.locator('decidedly-adder').count()).toBe(0);
+    await clickAction(h, page);
+    await runCommand(h, page, 'toggle-sidebar');
     const frame = await sidebarFrame(page);
     await frame.getByRole('button', { name: /Use a shared session store/ }).waitFor();
     await expect.poll(() => highlighted(page)).toEqual([ELSEWHERE_QUOTE]);
+    await popupLists(h, 'Use a shared session store');
     await page.close();
   });
 
