@@ -94,6 +94,22 @@ describe('the frame handshake', () => {
   });
 });
 
+describe('subscriptions', () => {
+  it('stop at the background once the frame unsubscribes (a component unmounted)', async () => {
+    const frame = rawFrame();
+    frame.send({ t: 'hello', kind: 'sidebar', secret: await issueFrameSecret(TAB, 'sidebar') });
+    await vi.waitFor(() => expect(frame.received).toEqual([{ t: 'ready' }]));
+    frame.send({ t: 'sub', id: 1, query: 'people:directory', args: [] });
+    frame.send({ t: 'sub', id: 2, query: 'people:directory', args: [] });
+    const pushes = (id: number) => frame.received.filter((m) => m.t === 'data' && m.id === id);
+    await vi.waitFor(() => expect(pushes(2)).toHaveLength(1));
+    frame.send({ t: 'unsub', id: 2 });
+    frame.send({ t: 'call', id: 3, name: 'createStakeholder', args: [{ name: 'Dana' }] });
+    await vi.waitFor(() => expect(pushes(1).at(-1)).toMatchObject({ value: [{ name: 'Dana' }] }));
+    expect(pushes(2)).toHaveLength(1);
+  });
+});
+
 describe('calls', () => {
   it('validates arguments at the background and says why', async () => {
     const { client } = await connectSidebar();
