@@ -10,6 +10,7 @@ import { writeContext } from '../storage/context';
 import { database } from '../storage/db';
 import { pageDecisions } from '../storage/queries';
 import { notifyDataChanged } from './changes';
+import { issueFrameSecret } from './frame-secrets';
 import { ensureHostRules } from './hosts';
 import { tabState, updateTabState } from './tab-state';
 
@@ -102,5 +103,9 @@ export const contentHandlers: Handlers<'contentToBackground', MessageSender> = {
     await updateTabState(tabOf(sender), { reattachAnchorId: null });
     await notifyDataChanged();
     return { ok: true };
+  },
+
+  async 'frame:secret'({ kind }, sender) {
+    return { secret: await issueFrameSecret(tabOf(sender), kind) };
   },
 };

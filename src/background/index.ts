@@ -2,11 +2,14 @@
 // state in memory only — MV3 may stop it at any moment — so everything it needs is in
 // storage.session or IndexedDB.
 import { addMessageListener, api, type MessageSender } from '../messaging/browser-api';
+import { FRAME_PORT } from '../messaging/frame-port';
 import { contentToBackground, pageToBackground } from '../messaging/maps';
 import { dispatch } from '../messaging/protocol';
 import { initBackup } from './backup';
 import { contentHandlers } from './content-handlers';
 import { initDue } from './due-events';
+import { forgetFrameSecrets } from './frame-secrets';
+import { type FramePort, serveFrame } from './frame-server';
 import { restoreHosts } from './hosts';
 import { pageHandlers } from './page-handlers';
 import { isOwnContentScript, isOwnPage } from './senders';
@@ -47,7 +50,14 @@ export function init(): void {
     if (info.menuItemId === MENU_LOG && tab?.id !== undefined)
       void sendToTabEnsured(tab.id, 'capture:selection', {}).catch(console.warn);
   });
-  api.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  api.tabs.onRemoved.addListener((tabId) => {
+    void forgetTab(tabId);
+    void forgetFrameSecrets(tabId);
+  });
+  // Extension frames inside pages (sidebar, tooltip) read and write only through this port.
+  api.runtime.onConnect.addListener((port) => {
+    if (port.name === FRAME_PORT) serveFrame(port as unknown as FramePort);
+  });
   initDue();
   initSync();
   initBackup();

@@ -8,7 +8,7 @@ import { notifyDataChanged } from './changes';
 import { openDecision } from './due-open';
 import { addHost, cleanHost, removeHost } from './hosts';
 import { connect, connectionInfo, disconnect, removeLocal, runSync } from './sync';
-import { tabState, updateTabState } from './tab-state';
+import { updateTabState } from './tab-state';
 import { toggleSidebar } from './tabs';
 
 const ok = async (p: Promise<unknown>) =>
@@ -78,19 +78,4 @@ export const pageHandlers: Handlers<'pageToBackground', MessageSender> = {
   },
 
   'sync:connection': () => connectionInfo(),
-
-  async 'sidebar:hello'(_payload, sender) {
-    const tabId = sender.tab?.id;
-    if (typeof tabId !== 'number') return null;
-    const state = await tabState(tabId);
-    if (!state) return null;
-    return {
-      tabId,
-      url: state.url,
-      title: state.title,
-      pageKey: state.pageKey,
-      site: state.site,
-      canHighlight: state.canHighlight,
-    };
-  },
 };

@@ -2,6 +2,7 @@
 // title. The title is workspace data, so it never enters the page's DOM; the page only sees an
 // iframe whose document it cannot read.
 import { api } from '../messaging/browser-api';
+import { handOverSecret } from './frame-secret';
 
 export interface HoverTip {
   show(decisionId: string | null, at: { x: number; y: number }): void;
@@ -31,6 +32,7 @@ export function createHoverTip(signal: AbortSignal): HoverTip {
     frame.tabIndex = -1;
     frame.style.cssText =
       'position:fixed;z-index:2147483647;border:0;width:280px;height:44px;pointer-events:none;display:none;border-radius:6px;box-shadow:0 2px 10px rgba(0,0,0,.25);color-scheme:light dark;';
+    handOverSecret(frame, 'tooltip', signal);
     shadow.append(frame);
     document.documentElement.append(host);
     return frame;

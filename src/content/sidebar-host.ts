@@ -2,6 +2,7 @@
 // extension-origin iframe, so page scripts can read none of the workspace's data. Resizable by
 // its edge (width remembered); it pushes the page aside when there is room and overlays otherwise.
 import { api } from '../messaging/browser-api';
+import { handOverSecret } from './frame-secret';
 
 const MIN_WIDTH = 300;
 const MAX_WIDTH = 720;
@@ -50,6 +51,7 @@ export function createSidebarHost(onVisibility: (open: boolean) => void): Sideba
   let width = DEFAULT_WIDTH;
   let open = false;
   let frame: HTMLIFrameElement | undefined;
+  const lifetime = new AbortController();
 
   const layout = () => {
     region.style.width = `${width}px`;
@@ -104,6 +106,7 @@ export function createSidebarHost(onVisibility: (open: boolean) => void): Sideba
         frame = document.createElement('iframe');
         frame.title = 'Decidedly sidebar';
         frame.src = api.runtime.getURL('src/sidebar/index.html');
+        handOverSecret(frame, 'sidebar', lifetime.signal);
         region.append(frame);
       }
       open = true;
@@ -124,6 +127,7 @@ export function createSidebarHost(onVisibility: (open: boolean) => void): Sideba
       return open;
     },
     destroy() {
+      lifetime.abort();
       window.removeEventListener('resize', onResize);
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== push);
       host.remove();

@@ -31,6 +31,8 @@ export const contentToBackground = {
   'sidebar:visibility': z.strictObject({ open: z.boolean() }),
   /** Re-attach: the selection a user made to replace a lost anchor. */
   'anchor:reattach': z.strictObject({ anchorId: id, selectors: Selectors, url }),
+  /** About to frame the sidebar or tooltip: the secret the frame must present on its port. */
+  'frame:secret': z.strictObject({ kind: z.enum(['sidebar', 'tooltip']) }),
 } as const;
 
 /** Extension pages (sidebar, popup, options, log) → background. */
@@ -67,8 +69,6 @@ export const pageToBackground = {
   'sync:now': z.strictObject({}),
   /** The current connection, without the token. */
   'sync:connection': z.strictObject({}),
-  /** The tab this sidebar frame lives in, and its page. */
-  'sidebar:hello': z.strictObject({}),
   /** Open a decision where it was made: focus or open its page, flash the highlight, show it in the sidebar. */
   'decision:open': z.strictObject({ decisionId: id, anchorId: z.optional(id) }),
 } as const;
@@ -111,13 +111,13 @@ export interface Replies {
   'highlight:clicked': { ok: true };
   'sidebar:visibility': { ok: true };
   'anchor:reattach': { ok: true };
+  'frame:secret': { secret: string };
   'data:changed': { ok: true };
   'tab:focus-decision': { ok: boolean };
   'tab:close-sidebar': { ok: boolean };
   'tab:toggle-sidebar': { open: boolean };
   'tab:reattach': { ok: boolean };
   'decision:create': { id: string };
-  'sidebar:hello': TabInfo | null;
   'sync:connect': SyncConnectionInfo;
   'sync:disconnect': { ok: true };
   'sync:remove-local': { ok: true };

@@ -1,7 +1,7 @@
 // Where the decision was made on this page: its quotes, and for a quote no longer found, the
 // "Re-attach" flow (select the text where it lives now, then press the button).
 import type { Anchor } from '../core/schemas';
-import { sendFromPage } from '../messaging/index';
+import { call } from './api';
 
 export interface AnchorsProps {
   anchors: Anchor[];
@@ -27,9 +27,7 @@ export function Anchors({ anchors, missing, tabId }: AnchorsProps) {
           </p>
           <button
             type="button"
-            onClick={() =>
-              tabId !== undefined && void sendFromPage('tab:reattach', { tabId, anchorId: a.id })
-            }
+            onClick={() => tabId !== undefined && void call('tab:reattach', a.id).catch(() => {})}
           >
             Re-attach
           </button>

@@ -1,15 +1,11 @@
 // The sidebar page: the decisions of the tab's page, the capture form, a decision's record and the
 // stakeholder directory, with a command palette on Ctrl/Cmd+K.
-import { useEffect, useState } from 'preact/hooks';
-import type { PendingCapture } from '../background/tab-state';
-import { sendFromPage } from '../messaging/index';
-import { database } from '../storage/db';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CommandPalette } from '../ui/CommandPalette';
-import { openLogPage } from '../ui/open-log';
 import { SaveErrorBanner } from '../ui/SaveErrorBanner';
 import { SyncStatus } from '../ui/SyncStatus';
 import { UndoToast } from '../ui/UndoToast';
-import { useLive } from '../ui/use-live';
+import { call, useFrameState, useQuery } from './api';
 import { CaptureForm } from './CaptureForm';
 import { DecisionList } from './DecisionList';
 import { DecisionView } from './DecisionView';
@@ -17,9 +13,9 @@ import { Directory } from './Directory';
 import { EmptyState } from './EmptyState';
 import { SEARCH_ID } from './ListFilters';
 import { type ListFilter, NO_FILTER } from './list-model';
-import { EMPTY_SUMMARY, type PageSummary, pageSummary } from './page-summary';
+import { EMPTY_SUMMARY, summaryFromWire } from './page-summary';
 import { paletteCommands } from './palette-commands';
-import { patchTab, useTab } from './use-tab';
+import { useTab } from './use-tab';
 import './sidebar.css';
 import './record.css';
 
@@ -30,17 +26,19 @@ const MAC = /Mac|iPhone|iPad/.test(navigator.platform);
 const focusById = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
 export function App() {
+  // Nothing before the background has accepted this frame (the handshake, DESIGN §6): framed
+  // by anyone but our content script, the sidebar stays empty.
+  return useFrameState() === 'ready' ? <Sidebar /> : null;
+}
+
+function Sidebar() {
   const { info, state } = useTab();
   const [view, setView] = useState<View>({ kind: 'list' });
   const [filter, setFilter] = useState<ListFilter>(NO_FILTER);
   const [palette, setPalette] = useState(false);
-  const pageKey = state?.pageKey ?? info?.pageKey ?? '';
-  const loaded = useLive<PageSummary | undefined>(
-    () => pageSummary(database(), pageKey),
-    [pageKey],
-    undefined,
-  );
-  const summary = loaded ?? EMPTY_SUMMARY;
+  const pageKey = info?.pageKey ?? '';
+  const loaded = useQuery('page:summary', [pageKey], undefined);
+  const summary = useMemo(() => (loaded ? summaryFromWire(loaded) : EMPTY_SUMMARY), [loaded]);
   const tabId = info?.tabId;
   const capture = state?.capture ?? null;
 
@@ -48,7 +46,7 @@ export function App() {
   useEffect(() => {
     if (tabId !== undefined && state?.focusDecisionId) {
       setView({ kind: 'decision', id: state.focusDecisionId });
-      void patchTab(tabId, { focusDecisionId: null });
+      void call('tab:clear-focus').catch(() => {});
     }
   }, [state?.focusDecisionId, tabId]);
 
@@ -79,31 +77,21 @@ export function App() {
 
   const open = (id: string) => {
     setView({ kind: 'decision', id });
-    if (tabId !== undefined)
-      void sendFromPage('tab:focus-decision', { tabId, decisionId: id }).catch(() => {});
+    if (tabId !== undefined) void call('tab:focus-decision', id).catch(() => {});
   };
   const backToList = () => setView({ kind: 'list', ...(view.kind === 'decision' ? { from: view.id } : {}) });
 
   const finishCapture = (id: string | null) => {
-    if (tabId !== undefined) void patchTab(tabId, { capture: null });
+    if (tabId !== undefined) void call('tab:clear-capture').catch(() => {});
     if (id) setView({ kind: 'decision', id });
   };
 
   const startPageDecision = () => {
     if (tabId === undefined || !info) return;
-    const pending: PendingCapture = {
-      selectors: null,
-      url: info.url,
-      title: info.title,
-      pageKey: info.pageKey,
-      site: info.site,
-      canHighlight: info.canHighlight,
-      at: Date.now(),
-    };
-    void patchTab(tabId, { capture: pending });
+    void call('tab:page-decision').catch(() => {});
   };
 
-  const close = () => tabId !== undefined && void sendFromPage('tab:close-sidebar', { tabId });
+  const close = () => tabId !== undefined && void call('tab:close-sidebar').catch(() => {});
 
   const commands = paletteCommands(summary, filter, {
     newDecision: startPageDecision,
@@ -118,7 +106,7 @@ export function App() {
     open,
     directory: () => setView({ kind: 'directory' }),
     hideSidebar: close,
-    openLog: () => void openLogPage(),
+    openLog: () => void call('log:open').catch(() => {}),
   });
 
   return (

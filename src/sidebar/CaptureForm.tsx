@@ -4,13 +4,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PendingCapture } from '../background/tab-state';
 import { parseQuickAdd, QUICK_ADD_HINT } from '../core/quick-add';
-import { database } from '../storage/db';
-import { createDecision } from '../storage/decisions';
-import { createFromQuickAdd, quickAddProblem } from '../storage/quick-add';
+import { quickAddProblem } from '../core/quick-add-check';
 import { act, errorText } from '../ui/actions';
-import { useLive } from '../ui/use-live';
+import { createDecision, createFromQuickAdd, useDirectory } from './api';
 import { QuickAddPreview, usesQuickAdd } from './QuickAddPreview';
-import { directoryOf } from './record-query';
 import { localTimeZone } from './when';
 
 export interface CaptureFormProps {
@@ -23,7 +20,7 @@ export function CaptureForm({ capture, onDone }: CaptureFormProps) {
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const people = useLive(() => directoryOf(database()), [], []);
+  const people = useDirectory();
   useEffect(() => input.current?.focus(), []);
   const quick = usesQuickAdd(title);
   const parsed = quick ? parseQuickAdd(title, new Date(), localTimeZone()) : null;

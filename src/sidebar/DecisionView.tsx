@@ -3,14 +3,12 @@
 // and the history. Every edit goes through the repositories and saves as you type.
 import { useEffect, useRef } from 'preact/hooks';
 import { accountableOf } from '../core/raci';
-import { database } from '../storage/db';
-import { type DecisionFields, updateDecision } from '../storage/decisions';
 import { act } from '../ui/actions';
 import { ConflictVersions } from '../ui/ConflictVersions';
 import { DeleteDecisionButton } from '../ui/DeleteDecisionButton';
 import { ExportMenu } from '../ui/ExportMenu';
-import { useLive } from '../ui/use-live';
 import { Anchors } from './Anchors';
+import { type DecisionFields, updateDecision, useQuery } from './api';
 import { ClarityCheck } from './ClarityCheck';
 import { FollowUps } from './FollowUps';
 import { History } from './History';
@@ -21,7 +19,6 @@ import { MarkdownField } from './MarkdownField';
 import { OptionsEditor } from './OptionsEditor';
 import { RaciEditor } from './RaciEditor';
 import { ReviewDateField } from './ReviewDateField';
-import { type RecordData, recordData } from './record-query';
 import { TagsField } from './TagsField';
 import { TitleField } from './TitleField';
 import { TradeoffsEditor } from './TradeoffsEditor';
@@ -37,7 +34,7 @@ export interface DecisionViewProps {
 }
 
 export function DecisionView({ id, tabId, missing, anchorsMissing, onBack, onOpen }: DecisionViewProps) {
-  const data = useLive<RecordData | null | undefined>(() => recordData(database(), id), [id], undefined);
+  const data = useQuery('decision:record', [id], undefined);
   const heading = useRef<HTMLHeadingElement>(null);
   const loaded = data?.bundle.decision.id === id;
   // A keyboard user lands on the record they opened, not at the top of a stale list.

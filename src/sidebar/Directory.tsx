@@ -3,11 +3,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { salienceClass } from '../core/salience';
 import { FUNCTIONS } from '../core/schemas';
-import { database } from '../storage/db';
-import { createStakeholder } from '../storage/people';
 import { act, errorText } from '../ui/actions';
-import { useLive } from '../ui/use-live';
-import { directoryOf } from './record-query';
+import { createStakeholder, useDirectory } from './api';
 import { StakeholderEditor } from './StakeholderEditor';
 
 export interface DirectoryProps {
@@ -15,7 +12,7 @@ export interface DirectoryProps {
 }
 
 export function Directory({ onBack }: DirectoryProps) {
-  const people = useLive(() => directoryOf(database()), [], []);
+  const people = useDirectory();
   const [name, setName] = useState('');
   const [opened, setOpened] = useState<string | null>(null);
   const [error, setError] = useState('');

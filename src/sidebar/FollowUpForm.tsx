@@ -1,8 +1,8 @@
 // Adds a follow-up: a title, an owner from the directory, and a due date in plain words.
 import { useState } from 'preact/hooks';
 import type { Stakeholder } from '../core/schemas';
-import { addFollowUp } from '../storage/follow-ups';
 import { act, errorText } from '../ui/actions';
+import { addFollowUp } from './api';
 import { DateInput, parseDue } from './DateInput';
 
 export interface FollowUpFormProps {

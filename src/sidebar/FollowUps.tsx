@@ -2,8 +2,8 @@
 // one key; new ones take their date in plain words.
 import { useState } from 'preact/hooks';
 import type { FollowUp, Stakeholder } from '../core/schemas';
-import { deleteFollowUp, setFollowUpDone } from '../storage/follow-ups';
 import { act } from '../ui/actions';
+import { deleteFollowUp, setFollowUpDone } from './api';
 import { FollowUpForm } from './FollowUpForm';
 import { dueText } from './when';
 

@@ -4,8 +4,8 @@ import { useState } from 'preact/hooks';
 import { accountableProblem, type ClarityGap, clarityGaps, GAP_LABELS } from '../core/clarity';
 import { allowedTransitions } from '../core/lifecycle';
 import type { Decision, FollowUp, Role } from '../core/schemas';
-import { setStatus } from '../storage/decisions';
 import { act, errorText } from '../ui/actions';
+import { setStatus } from './api';
 import { ConfirmBox } from './ConfirmBox';
 import { SupersedeForm } from './SupersedeForm';
 

@@ -1,7 +1,7 @@
 // Why the what and why of a decided decision cannot be edited here, and the sanctioned way out.
 import type { Status } from '../core/schemas';
-import { setStatus } from '../storage/decisions';
 import { act } from '../ui/actions';
+import { setStatus } from './api';
 
 export interface LockedNoteProps {
   decisionId: string;

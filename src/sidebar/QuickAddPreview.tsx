@@ -1,8 +1,8 @@
 // What a quick-add line will save, shown before it is saved: the title, the Accountable (and
 // whether they are new), tags, the follow-up's due date and the status — or what is wrong with it.
 import type { QuickAdd } from '../core/quick-add';
+import { matchMention } from '../core/quick-add-check';
 import type { Stakeholder } from '../core/schemas';
-import { matchMention } from '../storage/quick-add';
 
 export interface QuickAddPreviewProps {
   parsed: QuickAdd;

@@ -4,8 +4,8 @@ import { useState } from 'preact/hooks';
 import { accountableProblem } from '../core/clarity';
 import { RACI_LABELS } from '../core/raci';
 import { RACI, type Raci, type Role, type Stakeholder } from '../core/schemas';
-import { addRole, createStakeholder } from '../storage/people';
 import { act, errorText } from '../ui/actions';
+import { addRole, createStakeholder } from './api';
 import { RoleRow } from './RoleRow';
 import { type PickedPerson, StakeholderPicker } from './StakeholderPicker';
 

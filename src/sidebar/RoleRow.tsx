@@ -2,8 +2,8 @@
 import { RACI_LABELS, STANCE_LABELS } from '../core/raci';
 import type { Raci, Role, Stakeholder, Stance } from '../core/schemas';
 import { RACI, STANCES } from '../core/schemas';
-import { removeRole, updateRole } from '../storage/people';
 import { act } from '../ui/actions';
+import { removeRole, updateRole } from './api';
 import { useAutosave } from './use-autosave';
 
 export interface RoleRowProps {

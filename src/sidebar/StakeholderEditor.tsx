@@ -2,9 +2,9 @@
 // position) and their salience — power, legitimacy, urgency and the Mitchell class that follows.
 import { SALIENCE_HINTS, salienceClass } from '../core/salience';
 import type { Stakeholder } from '../core/schemas';
-import { type StakeholderFields, updateStakeholder } from '../storage/people';
 import { act } from '../ui/actions';
 import { AutoInput } from './AutoInput';
+import { type StakeholderFields, updateStakeholder } from './api';
 
 export interface StakeholderEditorProps {
   person: Stakeholder;

@@ -1,7 +1,7 @@
 // "Supersede…": names the decision that replaces this one; saving links the two both ways.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { supersede } from '../storage/decisions';
 import { act, errorText } from '../ui/actions';
+import { supersede } from './api';
 
 export interface SupersedeFormProps {
   decisionId: string;

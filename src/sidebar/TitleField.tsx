@@ -1,6 +1,6 @@
 // Editing what was decided, saved as you type; blank is never saved (a decision needs a title).
-import { updateDecision } from '../storage/decisions';
 import { act } from '../ui/actions';
+import { updateDecision } from './api';
 import { useAutosave } from './use-autosave';
 
 export interface TitleFieldProps {

@@ -1,8 +1,8 @@
-// The live query behind the list: each decision of the page with what its card shows (the
-// Accountable, the next follow-up, the alignment, the quotes) and the people involved.
+// The list's data: each decision of the page with what its card shows (the Accountable, the
+// next follow-up, the alignment, the quotes) and the people involved. The background builds it
+// (src/background/frame-queries.ts) and pushes it as JSON; this gives the people back their Map.
 import type { Anchor, Decision, FollowUp, Role, Stakeholder } from '../core/schemas';
-import type { DecidedlyDb } from '../storage/db';
-import { pageDecisions } from '../storage/queries';
+import type { PageSummaryWire } from '../messaging/frame-port';
 
 export interface CardData {
   decision: Decision;
@@ -20,25 +20,6 @@ export interface PageSummary {
 
 export const EMPTY_SUMMARY: PageSummary = { cards: [], anchors: [], people: new Map() };
 
-const live = <T extends { deleted: boolean }>(rows: T[]) => rows.filter((r) => !r.deleted);
-
-export async function pageSummary(db: DecidedlyDb, pageKey: string): Promise<PageSummary> {
-  if (!pageKey) return EMPTY_SUMMARY;
-  const { anchors, decisions } = await pageDecisions(db, pageKey);
-  const ids = decisions.map((d) => d.id);
-  const [roles, followUps] = await Promise.all([
-    db.roles.where('decisionId').anyOf(ids).toArray(),
-    db.followUps.where('decisionId').anyOf(ids).toArray(),
-  ]);
-  const liveRoles = live(roles);
-  const stakeholders = await db.stakeholders.bulkGet([...new Set(liveRoles.map((r) => r.stakeholderId))]);
-  const people = new Map<string, Stakeholder>();
-  for (const s of stakeholders) if (s && !s.deleted) people.set(s.id, s);
-  const cards = decisions.map((decision) => ({
-    decision,
-    roles: liveRoles.filter((r) => r.decisionId === decision.id && people.has(r.stakeholderId)),
-    followUps: live(followUps).filter((f) => f.decisionId === decision.id),
-    anchors: anchors.filter((a) => a.decisionId === decision.id),
-  }));
-  return { cards, anchors, people };
+export function summaryFromWire(wire: PageSummaryWire): PageSummary {
+  return { cards: wire.cards, anchors: wire.anchors, people: new Map(wire.people.map((p) => [p.id, p])) };
 }

@@ -1,8 +1,7 @@
 // Quick add as one write: a decision from a parsed one-liner ("Use Postgres @Dana #backend due:fri
 // !decided") with its tags, Accountable, first follow-up and status, committed together or not at all.
-import { canTransition } from '../core/lifecycle';
 import type { QuickAdd } from '../core/quick-add';
-import type { Stakeholder } from '../core/schemas';
+import { matchMention, quickAddProblem } from '../core/quick-add-check';
 import { type AnchorFields, createDecision, setStatus } from './decisions';
 import { addFollowUp } from './follow-ups';
 import { addRole, createStakeholder } from './people';
@@ -11,29 +10,10 @@ import { type WriteContext, WriteError } from './write';
 /** The title a quick add's first follow-up gets. */
 export const NEXT_STEP_TITLE = 'Next step';
 
+// The rules themselves are pure (src/core), so the sidebar checks a line without storage.
+export { matchMention, quickAddProblem };
+
 type Draft = Pick<QuickAdd, 'title' | 'mentions' | 'tags' | 'status'> & { dueAt: string | null };
-
-/** Why a parsed line cannot be saved as it is (beyond the parser's own errors), or null. */
-export function quickAddProblem(draft: Pick<QuickAdd, 'mentions' | 'status'>): string | null {
-  if (draft.status && draft.status !== 'proposed' && !canTransition('proposed', draft.status))
-    return `A new decision cannot start as ${draft.status}: use !proposed, !decided or !rejected.`;
-  if (draft.status === 'decided' && !draft.mentions.length)
-    return '!decided needs an @owner: the one Accountable person.';
-  return null;
-}
-
-/** The directory entry a mention names: the whole name, else a unique first name, ignoring case. */
-export function matchMention<T extends Pick<Stakeholder, 'name' | 'deleted'>>(
-  people: T[],
-  name: string,
-): T | undefined {
-  const wanted = name.trim().toLowerCase();
-  const live = people.filter((s) => !s.deleted);
-  const whole = live.find((s) => s.name.trim().toLowerCase() === wanted);
-  if (whole) return whole;
-  const byFirst = live.filter((s) => s.name.trim().toLowerCase().split(/\s+/)[0] === wanted);
-  return byFirst.length === 1 ? byFirst[0] : undefined;
-}
 
 async function findOrCreate(ctx: WriteContext, name: string): Promise<string> {
   const known = matchMention(await ctx.db.stakeholders.toArray(), name);

@@ -1,19 +1,25 @@
-// The hover tip's content: the title and status of the decision named in the URL fragment.
+// The hover tip's content: the title and status of the decision named in the URL fragment,
+// asked of the background over the frame's port once the handshake has passed.
 import { useEffect, useState } from 'preact/hooks';
-import { database } from '../storage/db';
-import { useLive } from '../ui/use-live';
+import { useFrameState, useQuery } from '../sidebar/api';
 
 export function App() {
+  return useFrameState() === 'ready' ? <Tip /> : null;
+}
+
+function Tip() {
   const [id, setId] = useState(location.hash.slice(1));
   useEffect(() => {
     const onHash = () => setId(location.hash.slice(1));
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  const decision = useLive(() => (id ? database().decisions.get(id) : undefined), [id], undefined);
+  // The fragment is the page's to set: only a decision id is ever asked for.
+  const valid = /^[0-9a-f-]{36}$/.test(id);
+  const decision = useQuery('decision:tip', [valid ? id : '00000000-0000-0000-0000-000000000000'], null);
   return (
     <div class="tip" role="tooltip">
-      {decision ? (
+      {valid && decision ? (
         <>
           <span class={`badge status-${decision.status}`}>{decision.status}</span>{' '}
           <strong>{decision.title}</strong>

@@ -4,8 +4,8 @@
 import { useState } from 'preact/hooks';
 import { hlcMs } from '../core/hlc';
 import type { ConflictVersion, DecisionEvent, Stakeholder } from '../core/schemas';
-import { resolveConflict } from '../storage/conflicts';
 import { act, errorText } from './actions';
+import { dataSource } from './data-source';
 
 export interface ConflictVersionsProps {
   decision: {
@@ -37,7 +37,7 @@ export function ConflictVersions({ decision, field, label, events, stakeholders 
   if (!siblings.length) return null;
 
   const keep = (value: string) =>
-    act((ctx) => resolveConflict(ctx, 'decisions', decision.id, field, value)).catch((e) =>
+    act((ctx) => dataSource().resolveConflict(ctx, 'decisions', decision.id, field, value)).catch((e) =>
       setError(errorText(e)),
     );
 

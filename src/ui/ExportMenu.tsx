@@ -2,9 +2,9 @@
 // button per format (MADR Markdown, CSV, JSON backup, Web Annotations), keyboard reachable, with
 // the saved file's name announced.
 import { useId, useRef, useState } from 'preact/hooks';
-import { database } from '../storage/db';
 import { errorText } from './actions';
-import { EXPORT_FORMATS, type ExportFormat, type ExportScope, saveExport } from './export-file';
+import { dataSource } from './data-source';
+import { EXPORT_FORMATS, type ExportFormat, type ExportScope } from './export-file';
 import './data-safety.css';
 
 export interface ExportMenuProps {
@@ -38,7 +38,7 @@ export function ExportMenu({ ids, label = 'Export' }: ExportMenuProps) {
     setBusy(true);
     setMessage(null);
     try {
-      const name = await saveExport(database(), ids, format);
+      const name = await dataSource().saveExport(ids, format);
       setMessage({ text: `Saved ${name}.`, error: false });
       close();
     } catch (e) {

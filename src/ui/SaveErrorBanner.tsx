@@ -1,9 +1,8 @@
 // Says, on the page where it happened, which change the browser did not store and why, with a
 // one-click JSON backup of everything that is stored — so a full disk never loses data silently.
 import { useEffect, useState } from 'preact/hooks';
-import { database } from '../storage/db';
 import { errorText } from './actions';
-import { saveExport } from './export-file';
+import { dataSource } from './data-source';
 import { clearSaveError, lastSaveError, onSaveErrorChanged, type SaveError } from './save-errors';
 import './data-safety.css';
 
@@ -20,10 +19,12 @@ export function SaveErrorBanner({ error }: SaveErrorBannerProps) {
   if (!shown) return null;
 
   const backup = () =>
-    saveExport(database(), 'all', 'json').then(
-      (name) => setNote(`Saved ${name}: everything stored so far is in it.`),
-      (e) => setNote(`The backup failed too: ${errorText(e)}`),
-    );
+    dataSource()
+      .saveExport('all', 'json')
+      .then(
+        (name) => setNote(`Saved ${name}: everything stored so far is in it.`),
+        (e) => setNote(`The backup failed too: ${errorText(e)}`),
+      );
   return (
     <div class="save-error" role="alert">
       <p>

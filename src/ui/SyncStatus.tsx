@@ -1,9 +1,8 @@
 // The sync status line every page shows: "Synced 12 s ago", "Offline — 3 changes waiting", or
 // what went wrong and what to do. Mounting it also keeps live pokes coming (useLiveSync).
 import { useEffect, useState } from 'preact/hooks';
-import { database } from '../storage/db';
-import { describeStatus, IDLE, readStatus } from '../sync/status';
-import { useLive } from './use-live';
+import { describeStatus } from '../sync/status';
+import { dataSource } from './data-source';
 import { useLiveSync } from './use-live-sync';
 
 export interface SyncStatusProps {
@@ -18,11 +17,7 @@ export function SyncStatus({ hideWhenDisconnected = false }: SyncStatusProps) {
     const timer = setInterval(() => tick((n) => n + 1), 10_000);
     return () => clearInterval(timer);
   }, []);
-  const { status, pending } = useLive(
-    async () => ({ status: await readStatus(database()), pending: await database().outbox.count() }),
-    [],
-    { status: IDLE, pending: 0 },
-  );
+  const { status, pending } = dataSource().useSyncStatus();
   if (hideWhenDisconnected && status.state === 'disconnected') return null;
   const problem = status.state === 'error' || status.state === 'offline';
   return (

@@ -19,8 +19,16 @@ const notify = () => {
   for (const l of listeners) l();
 };
 
+/** An error relayed from the background (a frame's write over its port) carries its verdict. */
+interface Relayed {
+  storageFailure?: boolean;
+  quotaFailure?: boolean;
+}
+
 /** True when `error` means the browser did not store the change. */
 export function isStorageFailure(error: unknown): boolean {
+  const relayed = (error as Relayed | null)?.storageFailure;
+  if (typeof relayed === 'boolean') return relayed;
   if (error instanceof WriteError) return error.code === 'quota' || error.code === 'failed';
   return (
     error instanceof Dexie.DexieError ||
@@ -28,7 +36,8 @@ export function isStorageFailure(error: unknown): boolean {
   );
 }
 
-const isQuota = (error: unknown) =>
+export const isQuotaFailure = (error: unknown): boolean =>
+  (error as Relayed | null)?.quotaFailure === true ||
   (error instanceof WriteError && error.code === 'quota') ||
   [(error as { name?: string })?.name, (error as { inner?: { name?: string } })?.inner?.name].includes(
     'QuotaExceededError',
@@ -37,7 +46,7 @@ const isQuota = (error: unknown) =>
 /** Records `error` when it is a storage failure. Returns whether it was recorded. */
 export function recordSaveError(error: unknown, what?: string, now = new Date()): boolean {
   if (!isStorageFailure(error)) return false;
-  const quota = isQuota(error);
+  const quota = isQuotaFailure(error);
   last = {
     what: what?.trim() || 'Your last change',
     message: quota

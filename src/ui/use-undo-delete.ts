@@ -2,8 +2,8 @@
 // other pages see it, and a backup keeps it), and for a few seconds UndoToast offers "Undo",
 // which writes a newer undelete. One pending undo per page, whichever component deleted.
 import { useEffect, useState } from 'preact/hooks';
-import { deleteDecision, undeleteDecision } from '../storage/decisions';
 import { act } from './actions';
+import { dataSource } from './data-source';
 
 export interface PendingDelete {
   id: string;
@@ -19,7 +19,7 @@ const set = (next: PendingDelete | null) => {
 
 /** Deletes (tombstones) a decision and offers to undo it. */
 export async function deleteWithUndo(id: string, title: string): Promise<void> {
-  await act((ctx) => deleteDecision(ctx, id), `deleting “${title}”`);
+  await act((ctx) => dataSource().deleteDecision(ctx, id), `deleting “${title}”`);
   set({ id, title });
 }
 
@@ -28,7 +28,7 @@ export async function undoDelete(): Promise<void> {
   const p = pending;
   if (!p) return;
   set(null);
-  await act((ctx) => undeleteDecision(ctx, p.id), `restoring “${p.title}”`);
+  await act((ctx) => dataSource().undeleteDecision(ctx, p.id), `restoring “${p.title}”`);
 }
 
 /** Stops offering the undo (the toast timed out or was closed); the decision stays deleted. */

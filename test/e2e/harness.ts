@@ -25,7 +25,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function launch(options: { profile?: string } = {}): Promise<Harness> {
+export interface LaunchOptions {
+  profile?: string;
+  /**
+   * Playwright's default Chromium flags, untouched: third-party cookies blocked and third-party
+   * storage partitioning off, the strictest policy a Chromium applies to an extension frame in
+   * a page (enterprise policy can set it too). The sidebar must work under it (issue 13).
+   */
+  strictPolicy?: boolean;
+}
+
+export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   if (!existsSync(join(DIST, 'manifest.json')))
     throw new Error(`No build in ${DIST}: run npm run build first.`);
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'decidedly-e2e-'));
@@ -42,7 +52,7 @@ export async function launch(options: { profile?: string } = {}): Promise<Harnes
       '--no-first-run',
       `--disable-extensions-except=${DIST}`,
       `--load-extension=${DIST}`,
-      ...CHROMIUM_FEATURE_ARGS,
+      ...(options.strictPolicy ? [] : CHROMIUM_FEATURE_ARGS),
     ],
   });
   const overrides = new Map<string, string>();
@@ -117,4 +127,39 @@ export async function toggleSidebarViaCommand(h: Harness, page: Page) {
       .decidedly;
     await api.onCommand('toggle-sidebar');
   });
+}
+
+/**
+ * Clicks the extension's toolbar action on the page's tab (through the DevTools protocol, since
+ * automation cannot reach the toolbar), which grants `activeTab` there as a person's click does.
+ */
+export async function clickAction(h: Harness, page: Page) {
+  const browser = h.context.browser();
+  if (!browser) throw new Error('No browser to talk to.');
+  const session = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await session.send('Target.getTargets', {
+      filter: [{ type: 'tab' }],
+    } as never)) as {
+      targetInfos: { targetId: string; url: string }[];
+    };
+    const tab = targetInfos.find((t) => t.url === page.url());
+    if (!tab) throw new Error(`No tab shows ${page.url()}.`);
+    await session.send(
+      'Extensions.triggerAction' as never,
+      { id: h.extensionId, targetId: tab.targetId } as never,
+    );
+  } finally {
+    await session.detach();
+  }
+}
+
+/** Runs one of the extension's keyboard commands on the page's tab, as its shortcut does. */
+export async function runCommand(h: Harness, page: Page, name: 'toggle-sidebar' | 'log-decision') {
+  await page.bringToFront();
+  await h.worker.evaluate(async (c) => {
+    const api = (globalThis as unknown as { decidedly: { onCommand: (c: string) => Promise<void> } })
+      .decidedly;
+    await api.onCommand(c);
+  }, name);
 }

@@ -52,4 +52,16 @@ describe('conventions', () => {
     );
     expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
   });
+
+  it('frames inside a web page (sidebar, tooltip) touch no storage: they talk to the background', () => {
+    // DESIGN §5: an extension frame in a page is third-party to the browser (its IndexedDB may be
+    // blocked) and in Firefox has content-script APIs only. Reads and writes go over the port.
+    const frames = [...files(join(ROOT, 'src/sidebar')), ...files(join(ROOT, 'src/tooltip'))];
+    const offenders = frames.filter((f) =>
+      /from\s+['"][./]*\/storage\/|from\s+['"]dexie|ui\/use-live['"]|storage\.(session|local|sync)|indexedDB/.test(
+        source(f),
+      ),
+    );
+    expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
+  });
 });

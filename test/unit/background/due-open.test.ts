@@ -42,6 +42,20 @@ async function decisionOn(url: string, pageKey: string) {
   return id;
 }
 
+/** A tab's state as the background writes it (it is validated on read). */
+const session = (tabId: number, url: string): TabState => ({
+  tabId,
+  url,
+  title: 'ACME-7',
+  pageKey: JIRA_KEY,
+  site: 'jira',
+  canHighlight: true,
+  sidebarOpen: false,
+  capture: null,
+  focusDecisionId: null,
+  missingAnchors: [],
+  reattachAnchorId: null,
+});
 const names = () => fake.current.sent.map((m) => (m.message as { name: string; payload: unknown }).name);
 
 describe('openDecision', () => {
@@ -50,7 +64,7 @@ describe('openDecision', () => {
     await fake.current.api.tabs.create({ url: `${JIRA}?focusedCommentId=10042` });
     await fake.current.api.tabs.create({ url: 'https://example.com/' });
     const tabId = fake.current.tabList[0]?.id as number;
-    await fake.current.api.storage.session.set({ [TAB_STATE_KEY(tabId)]: { tabId, pageKey: JIRA_KEY } });
+    await fake.current.api.storage.session.set({ [TAB_STATE_KEY(tabId)]: session(tabId, JIRA) });
     expect(await openDecision(id)).toEqual({ ok: true, tabId });
     expect(fake.current.tabList.map((t) => t.active)).toEqual([true, false]);
     expect(names()).toEqual(['highlight:focus', 'sidebar:toggle']);
@@ -97,7 +111,7 @@ describe('openDecision', () => {
     const id = await decisionOn(JIRA, JIRA_KEY);
     const stale = await fake.current.api.tabs.create({ url: 'https://news.example/' });
     await fake.current.api.storage.session.set({
-      [TAB_STATE_KEY(stale.id)]: { tabId: stale.id, pageKey: JIRA_KEY },
+      [TAB_STATE_KEY(stale.id)]: session(stale.id, JIRA),
     });
     fake.current.contentScript = (tabId) => {
       if (tabId === stale.id)

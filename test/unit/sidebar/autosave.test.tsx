@@ -7,6 +7,7 @@ import { createDecision, setStatus, updateDecision } from '../../../src/storage/
 import { addRole, createStakeholder } from '../../../src/storage/people';
 import type { WriteContext } from '../../../src/storage/write';
 import { button, click, freshDb, mountUi, type, unmountUi } from './helpers';
+import { connectSidebar } from './loopback';
 
 vi.mock('../../../src/messaging/browser-api', () => import('./fake-api'));
 const { MarkdownField } = await import('../../../src/sidebar/MarkdownField');
@@ -15,6 +16,7 @@ const { SAVE_DELAY_MS } = await import('../../../src/sidebar/use-autosave');
 
 let ctx: WriteContext;
 beforeEach(async () => {
+  await connectSidebar();
   ctx = await freshDb();
 });
 afterEach(async () => {

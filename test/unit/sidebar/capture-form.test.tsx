@@ -7,6 +7,7 @@ import { database } from '../../../src/storage/db';
 import { createStakeholder } from '../../../src/storage/people';
 import type { WriteContext } from '../../../src/storage/write';
 import { byLabel, click, freshDb, mountUi, press, type, unmountUi } from './helpers';
+import { connectSidebar } from './loopback';
 
 vi.mock('../../../src/messaging/browser-api', () => import('./fake-api'));
 const { CaptureForm } = await import('../../../src/sidebar/CaptureForm');
@@ -27,6 +28,7 @@ const capture: PendingCapture = {
 
 let ctx: WriteContext;
 beforeEach(async () => {
+  await connectSidebar();
   ctx = await freshDb();
 });
 afterEach(unmountUi);

@@ -9,11 +9,13 @@ import { addFollowUp } from '../../../src/storage/follow-ups';
 import { addRole, createStakeholder, updateRole } from '../../../src/storage/people';
 import type { WriteContext } from '../../../src/storage/write';
 import { byLabel, choose, click, freshDb, mountUi, type, unmountUi } from './helpers';
+import { connectSidebar } from './loopback';
 
 vi.mock('../../../src/messaging/browser-api', () => import('./fake-api'));
 const { DecisionList } = await import('../../../src/sidebar/DecisionList');
 const { NO_FILTER } = await import('../../../src/sidebar/list-model');
-const { pageSummary } = await import('../../../src/sidebar/page-summary');
+const { summaryFromWire } = await import('../../../src/sidebar/page-summary');
+const { pageSummaryWire } = await import('../../../src/background/frame-queries');
 type ListFilter = import('../../../src/sidebar/list-model').ListFilter;
 
 const PAGE = 'jira:acme.atlassian.net:ACME-7';
@@ -31,6 +33,7 @@ let ctx: WriteContext;
 const ids: Record<string, string> = {};
 let dana: string;
 beforeEach(async () => {
+  await connectSidebar();
   ctx = await freshDb();
   dana = await createStakeholder(ctx, { name: 'Dana' });
   const fox = await createStakeholder(ctx, { name: 'Fox' });
@@ -55,7 +58,7 @@ beforeEach(async () => {
 afterEach(unmountUi);
 
 async function showList(filter: ListFilter = NO_FILTER, missing = new Set<string>()) {
-  const summary = await pageSummary(database(), PAGE);
+  const summary = summaryFromWire(await pageSummaryWire(database(), PAGE));
   const onFilter = vi.fn();
   const onOpen = vi.fn();
   const el = await mountUi(

@@ -4,11 +4,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { database } from '../../../src/storage/db';
 import { byLabel, click, freshDb, mountUi, type, unmountUi } from './helpers';
+import { connectSidebar } from './loopback';
 
 vi.mock('../../../src/messaging/browser-api', () => import('./fake-api'));
 const { Directory } = await import('../../../src/sidebar/Directory');
 
-beforeEach(freshDb);
+beforeEach(async () => {
+  await freshDb();
+  await connectSidebar();
+});
 afterEach(unmountUi);
 
 const person = async () => (await database().stakeholders.toArray())[0];

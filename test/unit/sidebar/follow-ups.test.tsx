@@ -9,6 +9,7 @@ import { addFollowUp } from '../../../src/storage/follow-ups';
 import { createStakeholder } from '../../../src/storage/people';
 import type { WriteContext } from '../../../src/storage/write';
 import { byLabel, click, freshDb, mountUi, press, type, unmountUi } from './helpers';
+import { connectSidebar } from './loopback';
 
 vi.mock('../../../src/messaging/browser-api', () => import('./fake-api'));
 const { FollowUps } = await import('../../../src/sidebar/FollowUps');
@@ -18,6 +19,7 @@ let ctx: WriteContext;
 let id: string;
 let dana: Stakeholder;
 beforeEach(async () => {
+  await connectSidebar();
   ctx = await freshDb();
   id = await createDecision(ctx, { title: 'Move sessions to Redis' });
   dana = (await database().stakeholders.get(await createStakeholder(ctx, { name: 'Dana' }))) as Stakeholder;

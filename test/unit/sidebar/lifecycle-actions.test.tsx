@@ -8,6 +8,7 @@ import { addRole, createStakeholder } from '../../../src/storage/people';
 import { decisionBundle } from '../../../src/storage/queries';
 import type { WriteContext } from '../../../src/storage/write';
 import { button, click, freshDb, mountUi, press, type, unmountUi } from './helpers';
+import { connectSidebar } from './loopback';
 
 vi.mock('../../../src/messaging/browser-api', () => import('./fake-api'));
 const { ClarityCheck } = await import('../../../src/sidebar/ClarityCheck');
@@ -15,6 +16,7 @@ const { LifecycleActions } = await import('../../../src/sidebar/LifecycleActions
 
 let ctx: WriteContext;
 beforeEach(async () => {
+  await connectSidebar();
   ctx = await freshDb();
 });
 afterEach(unmountUi);

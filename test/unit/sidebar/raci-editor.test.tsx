@@ -7,6 +7,7 @@ import { createDecision } from '../../../src/storage/decisions';
 import { createStakeholder } from '../../../src/storage/people';
 import type { WriteContext } from '../../../src/storage/write';
 import { byLabel, choose, freshDb, mountUi, press, type, unmountUi } from './helpers';
+import { connectSidebar } from './loopback';
 
 vi.mock('../../../src/messaging/browser-api', () => import('./fake-api'));
 const { DecisionView } = await import('../../../src/sidebar/DecisionView');
@@ -14,6 +15,7 @@ const { DecisionView } = await import('../../../src/sidebar/DecisionView');
 let ctx: WriteContext;
 let id: string;
 beforeEach(async () => {
+  await connectSidebar();
   ctx = await freshDb();
   id = await createDecision(ctx, { title: 'Move sessions to Redis' });
 });

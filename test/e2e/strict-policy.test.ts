@@ -1,0 +1,137 @@
+// The sidebar under the strictest storage policy a Chromium applies to an extension frame in a
+// web page: Playwright's default flags (third-party cookies blocked, storage partitioning off),
+// where a frame that opened IndexedDB itself got "The user denied permission to access the
+// database" (issue 13). The sidebar owns no storage, so logging, highlighting, listing and the
+// popup work the same, on a listed site and on a site granted only through activeTab. A page
+// that frames the sidebar or the tooltip itself gets an empty frame (DESIGN §6).
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFixture } from '../fixtures/pages/index';
+import {
+  clickAction,
+  type Harness,
+  launch,
+  runCommand,
+  sidebarFrame,
+  toggleSidebarViaCommand,
+} from './harness';
+import { allHighlighted, dragSelect, highlightedTexts } from './select';
+
+const JIRA = 'https://acme.atlassian.net/browse/ACME-7';
+const JIRA_QUOTE = 'We decided to move session storage to Redis, with a 30-minute sliding expiry.';
+// Not in the manifest's host list: Decidedly reaches it only when a person invokes it there.
+const ELSEWHERE = 'https://wiki.intranet.example/engineering/sessions';
+const ELSEWHERE_QUOTE = 'or move sessions to a shared store';
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Select → Log decision → a quick-add line with a follow-up due today → Enter. */
+async function logDecision(page: Page, quote: string, title: string, start: () => Promise<void>) {
+  expect(await dragSelect(page, quote)).toContain(quote.slice(0, 20));
+  await start();
+  const frame = await sidebarFrame(page);
+  const field = frame.getByLabel('Decision', { exact: true });
+  await field.waitFor();
+  await field.fill(`${title} @Dana due:${today()}`);
+  await field.press('Enter');
+  await frame.getByRole('heading', { name: title }).waitFor();
+  // Saved, and no "Not saved" banner: the background stored it.
+  expect(await frame.getByRole('alert').count()).toBe(0);
+}
+
+const highlighted = async (page: Page) => allHighlighted(await highlightedTexts(page));
+
+async function popupLists(h: Harness, decisionTitle: string) {
+  const popup = await h.openExtensionPage('popup');
+  const step = popup
+    .getByRole('article', { name: 'Next step' })
+    .filter({ hasText: `Decision: ${decisionTitle}` });
+  await step.waitFor();
+  await popup.close();
+}
+
+async function sidebarLists(h: Harness, page: Page, title: string): Promise<Frame> {
+  await toggleSidebarViaCommand(h, page);
+  const frame = await sidebarFrame(page);
+  await frame.getByRole('button', { name: new RegExp(title) }).waitFor();
+  return frame;
+}
+
+describe('Chromium with Playwright’s default storage policy', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await launch({ strictPolicy: true });
+  });
+  afterAll(async () => h?.close());
+
+  it('logs a decision on a listed site, keeps it highlighted, lists it in the sidebar and the popup', async () => {
+    const page = await h.context.newPage();
+    await page.goto(JIRA);
+    await expect.poll(() => page.locator('decidedly-adder').count()).toBe(1);
+    await logDecision(page, JIRA_QUOTE, 'Keep sessions in Redis', () =>
+      page.getByRole('button', { name: 'Log decision' }).click(),
+    );
+    await expect.poll(() => highlighted(page)).toEqual([JIRA_QUOTE]);
+    await page.reload();
+    await expect.poll(() => highlighted(page)).toEqual([JIRA_QUOTE]);
+    await sidebarLists(h, page, 'Keep sessions in Redis');
+    await popupLists(h, 'Keep sessions in Redis');
+    await page.close();
+  });
+
+  it('does the same on a site granted only through activeTab (the toolbar action)', async () => {
+    h.serve(ELSEWHERE, readFixture('generic-article.html'));
+    const page = await h.context.newPage();
+    await page.goto(ELSEWHERE);
+    // Not injected until the person invokes Decidedly on this tab.
+    expect(await page.locator('decidedly-adder').count()).toBe(0);
+    await logDecision(page, ELSEWHERE_QUOTE, 'Use a shared session store', async () => {
+      // The action's click grants activeTab; then the command injects and captures.
+      await clickAction(h, page);
+      await runCommand(h, page, 'log-decision');
+    });
+    await expect.poll(() => highlighted(page)).toEqual([ELSEWHERE_QUOTE]);
+    // A reload ends the grant: the next click on the action brings Decidedly back, highlight too.
+    await page.reload();
+    expect(await page.locator('decidedly-adder').count()).toBe(0);
+    await clickAction(h, page);
+    await runCommand(h, page, 'toggle-sidebar');
+    const frame = await sidebarFrame(page);
+    await frame.getByRole('button', { name: /Use a shared session store/ }).waitFor();
+    await expect.poll(() => highlighted(page)).toEqual([ELSEWHERE_QUOTE]);
+    await popupLists(h, 'Use a shared session store');
+    await page.close();
+  });
+
+  it('gives a page that frames the sidebar or the tooltip itself an empty frame and no data', async () => {
+    // The workspace has a decision on this very tab's page, so there is something to leak.
+    const EVIL = 'https://evil.example/frames-decidedly';
+    const sidebarUrl = h.extensionUrl('sidebar');
+    const tooltipUrl = h.extensionUrl('tooltip');
+    h.serve(
+      EVIL,
+      `<!doctype html><title>Evil</title><p>Nothing to see.</p>
+       <iframe id="s" src="${sidebarUrl}" width="400" height="600"></iframe>
+       <iframe id="t" src="${tooltipUrl}#00000000-0000-4000-8000-000000000000" width="300" height="60"></iframe>`,
+    );
+    const page = await h.context.newPage();
+    await page.goto(EVIL);
+    const frames = () => page.frames().filter((f) => f.url().startsWith('chrome-extension://'));
+    await expect.poll(() => frames().length).toBe(2);
+    // The page answers the frames' request for a secret with one it made up, as an attacker would.
+    await page.evaluate(() => {
+      for (const id of ['s', 't']) {
+        const w = (document.getElementById(id) as HTMLIFrameElement).contentWindow;
+        w?.postMessage({ type: 'decidedly:frame-secret', secret: 'f'.repeat(64) }, '*');
+      }
+    });
+    for (const frame of frames()) {
+      await frame.waitForFunction(() => document.body.dataset.frame === 'denied');
+      expect(await frame.evaluate(() => document.getElementById('app')?.childElementCount)).toBe(0);
+      const text = await frame.evaluate(() => document.body.textContent ?? '');
+      expect(text).not.toContain('Keep sessions in Redis');
+      expect(text.trim()).toBe('');
+    }
+    await page.close();
+  });
+});
