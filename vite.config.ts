@@ -29,28 +29,39 @@ function firefoxManifest(): ManifestV3Export {
   } as ManifestV3Export;
 }
 
+/** Modules the content script imports on demand, by their built file names. */
+const ON_DEMAND = {
+  // Only when a page has decisions or a person captures (src/content/anchoring-loader.ts).
+  'anchoring.js': 'src/anchoring/index.ts',
+  // Only when a person opens the sidebar (src/content/sidebar-loader.ts).
+  'sidebar-host.js': 'src/content/sidebar-host.ts',
+};
+
 /**
- * The anchoring module as its own file, `anchoring.js`, which the content script imports only
- * when a page has decisions or a person captures (src/content/anchoring-loader.ts). It must be
- * web-accessible for that import; crx checks manifest entries against sources, so the entry is
- * added to the built manifest after crx wrote it.
+ * Each on-demand module as its own file, which the content script imports by URL. It and the
+ * chunks it imports must be web-accessible for that import; crx checks manifest entries against
+ * sources, so they are added to the built manifest after crx wrote it.
  */
-function lazyAnchoring(): Plugin {
+function onDemandModules(): Plugin {
   return {
-    name: 'decidedly-lazy-anchoring',
+    name: 'decidedly-on-demand-modules',
     enforce: 'post',
     buildStart() {
-      this.emitFile({
-        type: 'chunk',
-        id: 'src/anchoring/index.ts',
-        fileName: 'anchoring.js',
-        preserveSignature: 'strict',
-      });
+      for (const [fileName, id] of Object.entries(ON_DEMAND))
+        this.emitFile({ type: 'chunk', id, fileName, preserveSignature: 'strict' });
     },
-    writeBundle(options) {
+    writeBundle(options, bundle) {
+      const needed = new Set<string>();
+      const add = (file: string) => {
+        const chunk = bundle[file];
+        if (needed.has(file) || !chunk || chunk.type !== 'chunk') return;
+        needed.add(file);
+        for (const imported of chunk.imports) add(imported);
+      };
+      for (const fileName of Object.keys(ON_DEMAND)) add(fileName);
       const file = join(options.dir ?? 'dist', 'manifest.json');
       const json = JSON.parse(readFileSync(file, 'utf8'));
-      json.web_accessible_resources?.[0]?.resources.push('anchoring.js');
+      json.web_accessible_resources?.[0]?.resources.push(...needed);
       writeFileSync(file, JSON.stringify(json, null, 2));
     },
   };
@@ -67,7 +78,7 @@ export default defineConfig(({ mode }) => {
         // One self-contained file: no loader, no shared chunks pulled into every page.
         contentScripts: { standaloneFiles: [CONTENT_SCRIPT] },
       }),
-      lazyAnchoring(),
+      onDemandModules(),
     ],
     build: {
       outDir: firefox ? 'dist-firefox' : 'dist',

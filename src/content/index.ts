@@ -9,17 +9,18 @@ import { watchNavigation } from '../sites/navigation';
 import { createAdder } from './adder';
 import { addedForThisPort } from './host-port';
 import { type PageSession, startPageSession } from './page-session';
-import { createSidebarHost, type SidebarHost } from './sidebar-host';
+import type { SidebarHost } from './sidebar-host';
+import { loadSidebarHost } from './sidebar-loader';
 
 export async function init(): Promise<void> {
   const flag = globalThis as { __decidedly?: boolean };
   // Injected twice (manifest + activeTab)? One instance is enough.
   if (flag.__decidedly) return;
   flag.__decidedly = true;
-  let sidebar: SidebarHost | undefined;
+  let sidebar: Promise<SidebarHost> | undefined;
   const sidebarHost = () =>
-    (sidebar ??= createSidebarHost(
-      (open) => void sendToBackground('sidebar:visibility', { open }).catch(() => {}),
+    (sidebar ??= loadSidebarHost().then(({ createSidebarHost }) =>
+      createSidebarHost((open) => void sendToBackground('sidebar:visibility', { open }).catch(() => {})),
     ));
 
   let session: PageSession | undefined;
@@ -33,7 +34,9 @@ export async function init(): Promise<void> {
     createAdder(signal, () => void capture());
     session = undefined;
     return startPageSession(signal, (decisionId) => {
-      void sendToBackground('highlight:clicked', { decisionId }).then(() => sidebarHost().show());
+      void sendToBackground('highlight:clicked', { decisionId }).then(async () =>
+        (await sidebarHost()).show(),
+      );
     }).then((s) => {
       if (!signal.aborted) session = s;
       return s;
@@ -59,12 +62,12 @@ export async function init(): Promise<void> {
     const s = await current();
     const selectors = s.info.canHighlight ? await s.selectionSelectors() : null;
     await sendToBackground('capture:start', { url: location.href, title: document.title, selectors });
-    sidebarHost().show();
+    (await sidebarHost()).show();
     window.getSelection()?.removeAllRanges();
   }
 
   const handlers: Handlers<'backgroundToContent', MessageSender> = {
-    'sidebar:toggle': ({ open }) => ({ open: sidebarHost().toggle(open) }),
+    'sidebar:toggle': async ({ open }) => ({ open: (await sidebarHost()).toggle(open) }),
     'capture:selection': async () => {
       await capture();
       return { ok: true };

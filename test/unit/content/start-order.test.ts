@@ -48,14 +48,15 @@ vi.mock('../../../src/content/page-session', () => ({
   },
 }));
 vi.mock('../../../src/content/adder', () => ({ createAdder: () => {} }));
-vi.mock('../../../src/content/sidebar-host', () => ({
-  createSidebarHost: () => ({
-    show: () => {},
-    toggle: (open?: boolean) => {
-      started.sidebar.push(open);
-      return true;
-    },
-  }),
+vi.mock('../../../src/content/sidebar-loader', () => ({
+  loadSidebarHost: async () => ({ createSidebarHost: fakeSidebarHost }),
+}));
+const fakeSidebarHost = vi.hoisted(() => () => ({
+  show: () => {},
+  toggle: (open?: boolean) => {
+    started.sidebar.push(open);
+    return true;
+  },
 }));
 
 /** Puts the test page at a URL (happy-dom's own setter; location.href would navigate). */
