@@ -91,12 +91,21 @@ export function opProblem(op: RowOp): string | null {
   return null;
 }
 
-/** Cursors are opaque to clients; today they are the sequence number, tomorrow maybe more. */
-export const encodeCursor = (seq: number): string => `s${seq}`;
-export function decodeCursor(cursor: string | undefined): number | null {
-  if (!cursor) return 0;
-  const m = /^s(\d{1,15})$/.exec(cursor);
-  return m ? Number(m[1]) : null;
+/** A pull position: the last sequence number seen, and the compaction epoch it was issued in. */
+export interface Cursor {
+  seq: number;
+  epoch: number;
+}
+
+/**
+ * Cursors are opaque to clients: `s<seq>` in epoch 0 (what servers before epochs issued), then
+ * `s<seq>e<epoch>`.
+ */
+export const encodeCursor = ({ seq, epoch }: Cursor): string => (epoch ? `s${seq}e${epoch}` : `s${seq}`);
+export function decodeCursor(cursor: string | undefined): Cursor | null {
+  if (!cursor) return { seq: 0, epoch: 0 };
+  const m = /^s(\d{1,15})(?:e(\d{1,15}))?$/.exec(cursor);
+  return m ? { seq: Number(m[1]), epoch: Number(m[2] ?? 0) } : null;
 }
 
 /** Ops a mutation may carry, and the bytes one outbox entry aims to stay under. */

@@ -1,7 +1,7 @@
 // One sync pass: push the outbox in batches, then pull every page after the cursor. Every step
 // is durable before the next (ids on entries, cursor with rows), so a service worker stopped at
 // any moment resumes where it was. Errors become a status and a backoff, never lost data.
-import { MAX_PULL_LIMIT, type PullResponse, SCHEMA_VERSION } from '../core/protocol';
+import { decodeCursor, MAX_PULL_LIMIT, type PullResponse, SCHEMA_VERSION } from '../core/protocol';
 import { metaValue } from '../storage/context';
 import type { DecidedlyDb } from '../storage/db';
 import { applyPage, cursorKey } from './apply';
@@ -74,7 +74,7 @@ async function pullAll(deps: SyncDeps): Promise<{ pulled: number; seq: number }>
       const result = await applyPage(db, workspaceId, page.changes, page.nextCursor);
       pulled += result.applied;
       cursor = page.nextCursor;
-      if (!page.hasMore) return { pulled, seq: Number(cursor.slice(1)) || 0 };
+      if (!page.hasMore) return { pulled, seq: decodeCursor(cursor)?.seq ?? 0 };
     } catch (error) {
       prefetched = null;
       // 410: the server cannot serve this cursor any more. Pull everything again; the outbox
