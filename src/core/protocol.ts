@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import { HLC_PATTERN } from './hlc';
 import type { RowOp } from './merge';
-import { describeIssues, META_FIELDS, TABLE_NAMES, TABLES, type TableName } from './schemas';
+import { cleanString, describeIssues, META_FIELDS, TABLE_NAMES, TABLES, type TableName } from './schemas';
 
 export const SCHEMA_VERSION = 1;
 export const MAX_MUTATIONS = 100;
@@ -16,8 +16,8 @@ const hlc = z.string().check(z.regex(HLC_PATTERN, 'a hybrid logical clock value'
 export const Op = z.strictObject({
   table: z.enum(TABLE_NAMES as [TableName, ...TableName[]]),
   id: z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'a UUID')),
-  set: z.record(z.string(), z.unknown()),
-  base: z.optional(z.record(z.string(), hlc)),
+  set: z.record(cleanString, z.unknown()),
+  base: z.optional(z.record(cleanString, hlc)),
 });
 
 export const Mutation = z.strictObject({
@@ -82,11 +82,11 @@ export function opProblem(op: RowOp): string | null {
   for (const [field, value] of Object.entries(op.set)) {
     if ((META_FIELDS as readonly string[]).includes(field) || field === 'fieldHlc')
       return `${field}: not writable`;
-    const fieldSchema = shape[field];
+    // Own fields only: `constructor` or `toString` must not find Object.prototype's.
+    const fieldSchema = Object.hasOwn(shape, field) ? shape[field] : undefined;
     if (!fieldSchema) return `${op.table}.${field}: unknown field`;
     const parsed = fieldSchema.safeParse(value);
-    if (!parsed.success)
-      return `${op.table}.${field}: ${describeIssues(parsed.error).replace(/^\(root\): /, '')}`;
+    if (!parsed.success) return describeIssues(parsed.error, `${op.table}.${field}`);
   }
   return null;
 }

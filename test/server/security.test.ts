@@ -171,6 +171,56 @@ describe.each(ENGINES)('security on %s', (engine) => {
         400,
         /at most 100 mutations/,
       ],
+      [
+        'lone surrogate in a title',
+        body([m([op(id, { title: 'cut \uD83D' })])]),
+        400,
+        /decisions\.title: ill-formed/,
+      ],
+      [
+        'NUL in a quote prefix',
+        body([
+          m([
+            {
+              table: 'anchors',
+              id,
+              set: {
+                selectors: {
+                  quote: { exact: 'q', prefix: 'a\u0000', suffix: '' },
+                  position: { start: 0, end: 1 },
+                },
+              },
+            },
+          ]),
+        ]),
+        400,
+        /anchors\.selectors\.quote\.prefix: ill-formed/,
+      ],
+      [
+        'NUL in an event detail key',
+        body([m([{ table: 'events', id, set: { detail: { 'k\u0000': 1 } } }])]),
+        400,
+        /events\.detail\.k.*: ill-formed/,
+      ],
+      [
+        'lone surrogate in an event detail value',
+        body([m([{ table: 'events', id, set: { detail: { from: { to: '\uDE00' } } } }])]),
+        400,
+        /events\.detail\.from\.to: ill-formed/,
+      ],
+      [
+        'constructor as a field',
+        body([m([op(id, { constructor: 'x' })])]),
+        400,
+        /decisions\.constructor: unknown field/,
+      ],
+      ['hasOwnProperty as a field', body([m([op(id, { hasOwnProperty: 1 })])]), 400, /unknown field/],
+      [
+        'toString as a field',
+        body([m([op(id, { toString: 'x' })])]),
+        400,
+        /decisions\.toString: unknown field/,
+      ],
       ['deep nesting', body([m([{ table: 'events', id, set: { detail: nested(40) } }])]), 400, /too-deep/],
       [
         'oversized body',
