@@ -6,8 +6,9 @@ import { metaValue } from '../storage/context';
 import type { DecidedlyDb } from '../storage/db';
 import { applyPage, cursorKey } from './apply';
 import { type Fetch, pull, push, SyncError, type SyncServer } from './client';
-import { acknowledge, nextBatch, renumberPending, resolveGap } from './outbox';
+import { acknowledge, nextBatch, nextIdKey, renumberPending, resolveGap } from './outbox';
 import { privacyFilter } from './privacy';
+import { refusedChanges, setAsideRefused } from './refused';
 import { backoffMs, writeStatus } from './status';
 
 export interface SyncDeps {
@@ -46,6 +47,11 @@ async function pushAll(deps: SyncDeps): Promise<number> {
       await acknowledge(db, reply.lastMutationId);
       pushed += mutations.length;
     } catch (error) {
+      // One mutation the server will never accept: set it aside (kept, shown) and send the rest.
+      if (error instanceof SyncError && error.kind === 'rejected' && error.mutationId !== undefined) {
+        if (await setAsideRefused(db, workspaceId, error.mutationId, error.message, nextIdKey(workspaceId)))
+          continue;
+      }
       if (!(error instanceof SyncError) || error.kind !== 'gap' || error.expectedId === undefined)
         throw error;
       await resolveGap(db, workspaceId, error.expectedId);
@@ -97,7 +103,10 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
   try {
     const pushed = await pushAll(deps);
     const { pulled, seq } = await pullAll(deps);
+    const refused = await refusedChanges(db, deps.workspaceId);
     await writeStatus(db, {
+      refused: refused.length,
+      refusedReason: refused.at(-1)?.reason ?? null,
       state: 'synced',
       lastSyncAt: new Date().toISOString(),
       seq,

@@ -241,6 +241,14 @@ describe.each(ENGINES)('security on %s', (engine) => {
       'content-type': 'application/x-www-form-urlencoded',
     });
     expect(form.status).toBe(415);
+    // A refusal that is one mutation's fault names it, so the client can set that one aside.
+    const second = { ...m([op(id, { title: 'cut \uD83D' })]), id: 2 };
+    expect(await as.push(body([m([op(id, { title: 'fine' })]), second]))).toMatchObject({
+      status: 400,
+      body: { error: 'invalid-request', mutationId: 2 },
+    });
+    const badHlc = { ...m([op(id, { title: 't' })]), id: 3, hlc: 'yesterday' };
+    expect(await as.push(body([badHlc]))).toMatchObject({ status: 400, body: { mutationId: 3 } });
     expect(await countRows(w.workspaceId)).toEqual({ rows: 0, seq: 0 });
     // The same client can still push normally afterwards.
     expect((await as.push(body([m([op(id, { title: 'fine' })])]))).status).toBe(200);
