@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import { HLC_PATTERN } from './hlc';
 import type { RowOp } from './merge';
-import { describeIssues, META_FIELDS, TABLE_NAMES, TABLES, type TableName } from './schemas';
+import { cleanString, describeIssues, META_FIELDS, TABLE_NAMES, TABLES, type TableName } from './schemas';
 
 export const SCHEMA_VERSION = 1;
 export const MAX_MUTATIONS = 100;
@@ -16,8 +16,8 @@ const hlc = z.string().check(z.regex(HLC_PATTERN, 'a hybrid logical clock value'
 export const Op = z.strictObject({
   table: z.enum(TABLE_NAMES as [TableName, ...TableName[]]),
   id: z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'a UUID')),
-  set: z.record(z.string(), z.unknown()),
-  base: z.optional(z.record(z.string(), hlc)),
+  set: z.record(cleanString, z.unknown()),
+  base: z.optional(z.record(cleanString, hlc)),
 });
 
 export const Mutation = z.strictObject({
@@ -82,21 +82,30 @@ export function opProblem(op: RowOp): string | null {
   for (const [field, value] of Object.entries(op.set)) {
     if ((META_FIELDS as readonly string[]).includes(field) || field === 'fieldHlc')
       return `${field}: not writable`;
-    const fieldSchema = shape[field];
+    // Own fields only: `constructor` or `toString` must not find Object.prototype's.
+    const fieldSchema = Object.hasOwn(shape, field) ? shape[field] : undefined;
     if (!fieldSchema) return `${op.table}.${field}: unknown field`;
     const parsed = fieldSchema.safeParse(value);
-    if (!parsed.success)
-      return `${op.table}.${field}: ${describeIssues(parsed.error).replace(/^\(root\): /, '')}`;
+    if (!parsed.success) return describeIssues(parsed.error, `${op.table}.${field}`);
   }
   return null;
 }
 
-/** Cursors are opaque to clients; today they are the sequence number, tomorrow maybe more. */
-export const encodeCursor = (seq: number): string => `s${seq}`;
-export function decodeCursor(cursor: string | undefined): number | null {
-  if (!cursor) return 0;
-  const m = /^s(\d{1,15})$/.exec(cursor);
-  return m ? Number(m[1]) : null;
+/** A pull position: the last sequence number seen, and the compaction epoch it was issued in. */
+export interface Cursor {
+  seq: number;
+  epoch: number;
+}
+
+/**
+ * Cursors are opaque to clients: `s<seq>` in epoch 0 (what servers before epochs issued), then
+ * `s<seq>e<epoch>`.
+ */
+export const encodeCursor = ({ seq, epoch }: Cursor): string => (epoch ? `s${seq}e${epoch}` : `s${seq}`);
+export function decodeCursor(cursor: string | undefined): Cursor | null {
+  if (!cursor) return { seq: 0, epoch: 0 };
+  const m = /^s(\d{1,15})(?:e(\d{1,15}))?$/.exec(cursor);
+  return m ? { seq: Number(m[1]), epoch: Number(m[2] ?? 0) } : null;
 }
 
 /** Ops a mutation may carry, and the bytes one outbox entry aims to stay under. */

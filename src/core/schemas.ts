@@ -2,8 +2,22 @@
 // server and import files. zod/mini keeps what ships to pages small; types are inferred.
 import * as z from 'zod/mini';
 import { HLC_PATTERN } from './hlc';
+import { ILL_FORMED, illFormedPath, isCleanText } from './strings';
 
-const text = (max: number) => z.string().check(z.maxLength(max, `at most ${max} characters`));
+/** Well-formed and NUL-free (src/core/strings.ts): what PostgreSQL's jsonb can store. */
+const clean = z.refine<string>(isCleanText, ILL_FORMED);
+/** Any text a record holds. */
+export const cleanString = z.string().check(clean);
+const text = (max: number) => z.string().check(z.maxLength(max, `at most ${max} characters`), clean);
+const title = (missing: string, max: number) =>
+  z.string().check(z.minLength(1, missing), z.maxLength(max, `at most ${max} characters`), clean);
+/** Free-form JSON (an event's detail): every key and string inside is clean text. */
+const cleanJson = z.record(z.string(), z.unknown()).check(
+  z.superRefine((value, ctx) => {
+    const path = illFormedPath(value);
+    if (path) ctx.issues.push({ code: 'custom', message: ILL_FORMED, input: value, path });
+  }),
+);
 const isoDate = z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time' });
 const id = z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'a UUID'));
 const hlc = z.string().check(z.regex(HLC_PATTERN, 'a hybrid logical clock value'));
@@ -49,9 +63,7 @@ export const Tradeoff = z.object({
 
 export const Decision = z.object({
   ...syncMeta,
-  title: z
-    .string()
-    .check(z.minLength(1, 'a title (what was decided)'), z.maxLength(300, 'at most 300 characters')),
+  title: title('a title (what was decided)', 300),
   status: Status,
   context: text(LONG_TEXT),
   rationale: text(LONG_TEXT),
@@ -83,7 +95,7 @@ export const FUNCTIONS = [
 
 export const Stakeholder = z.object({
   ...syncMeta,
-  name: z.string().check(z.minLength(1, 'a name'), z.maxLength(120)),
+  name: title('a name', 120),
   email: z.nullable(text(254)),
   function: text(60),
   interests: text(LONG_TEXT),
@@ -129,7 +141,7 @@ export const Anchor = z.object({
 export const FollowUp = z.object({
   ...syncMeta,
   decisionId: id,
-  title: z.string().check(z.minLength(1, 'a title'), z.maxLength(300)),
+  title: title('a title', 300),
   ownerId: z.nullable(id),
   dueAt: z.nullable(isoDate),
   doneAt: z.nullable(isoDate),
@@ -153,7 +165,7 @@ export const Event = z.object({
   at: isoDate,
   actor: text(120),
   kind: z.enum(EVENT_KINDS),
-  detail: z.record(z.string(), z.unknown()),
+  detail: cleanJson,
 });
 
 export type Status = z.infer<typeof Status>;

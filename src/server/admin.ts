@@ -198,8 +198,9 @@ export async function compactWorkspace(
       [workspaceId, gone.map((g) => g.tbl), gone.map((g) => g.id), gone.map((g) => g.hlc)],
     );
     minCursor = gone.reduce((max, g) => Math.max(max, toNumber(g.seq)), minCursor);
-    // The seq moves too: a push that read a purged row before this commit must read again.
-    await tx.query('UPDATE workspaces SET min_cursor = $2, seq = seq + 1 WHERE id = $1', [
+    // The seq moves too: a push that read a purged row before this commit must read again. The
+    // epoch moves so cursors issued from now on are known to postdate this purge.
+    await tx.query('UPDATE workspaces SET min_cursor = $2, seq = seq + 1, epoch = epoch + 1 WHERE id = $1', [
       workspaceId,
       minCursor,
     ]);

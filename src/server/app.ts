@@ -6,7 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { MAX_BODY_BYTES } from '../core/protocol';
 import { authHook } from './auth';
 import { FailureLimiter } from './auth-limiter';
-import { DEFAULTS } from './config';
+import { DEFAULTS, type TrustProxy } from './config';
 import type { Deps } from './deps';
 import { installErrorHandlers } from './errors';
 import { EventHub } from './events';
@@ -35,8 +35,11 @@ export interface AppOptions {
   extensionOrigins?: string[];
   /** Failed authentications per address and minute before 429; 0 turns the limit off. */
   authFailuresPerMinute?: number;
-  /** Trust X-Forwarded-For (behind a load balancer). */
-  trustProxy?: boolean;
+  /**
+   * Behind load balancers: the number of proxy hops (or the proxies' addresses) whose
+   * X-Forwarded-For entries to believe; `true` means one hop. Off by default.
+   */
+  trustProxy?: TrustProxy | true;
   fault?: Fault;
 }
 
@@ -47,12 +50,26 @@ export function isAllowedOrigin(origin: string | undefined, exact: string[]): bo
   return exact.length > 0 ? exact.includes(origin) : EXTENSION_ORIGIN.test(origin);
 }
 
+/**
+ * Fastify's form of TRUST_PROXY. Never Fastify's `true`, which believes the left-most, client-written
+ * X-Forwarded-For entry; and a hop count as a function, since Fastify now ignores a bare number. The
+ * socket is hop 0, so with n proxies the first n addresses (socket, then X-Forwarded-For from the
+ * right) are proxies and the next one is the client.
+ */
+function proxyTrust(
+  setting: AppOptions['trustProxy'],
+): string | false | ((address: string, hop: number) => boolean) {
+  const hops = setting === true ? 1 : setting;
+  if (typeof hops === 'number') return hops > 0 ? (_address, hop) => hop < hops : false;
+  return hops ?? false;
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     logController: new OneLineRequestLog(),
     bodyLimit: MAX_BODY_BYTES,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: proxyTrust(options.trustProxy),
   });
   const deps: Deps = {
     store: options.store,
@@ -68,6 +85,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   installErrorHandlers(app);
   installJsonParser(app);
+  // Only JSON bodies: Fastify's built-in text/plain parser would hand a string to the routes (400)
+  // where the protocol promises 415.
+  app.removeContentTypeParser('text/plain');
+  // Tokens and workspace data must not sit in a shared or browser cache.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
   await app.register(helmet);
   await app.register(cors, {
     origin: (origin, callback) => callback(null, isAllowedOrigin(origin, exact)),

@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import * as zod from 'zod';
 import type * as z from 'zod/mini';
 import { describeIssues } from '../core/schemas';
+import { errorForLog, urlForLog } from './log-safe';
 
 // zod/mini ships without messages ("Invalid input" for everything); the server can afford the
 // English ones, so a 400 says "Unrecognized key: \"foo\"" or "expected number, received string".
@@ -56,7 +57,7 @@ export function installErrorHandlers(app: FastifyInstance) {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.code(error.statusCode).send({ error: 'bad-request', message: error.message });
     }
-    request.log.error({ err: error }, 'request failed');
+    request.log.error({ url: urlForLog(request.url), err: errorForLog(error) }, 'request failed');
     return reply
       .code(500)
       .send({ error: 'internal', message: 'The server failed; the request was not applied.' });

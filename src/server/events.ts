@@ -2,6 +2,7 @@
 // process notify at once; pushes on other processes sharing the database are found by polling the
 // seq of workspaces that have listeners (no LISTEN/NOTIFY, which distributed engines lack).
 import type { FastifyBaseLogger } from 'fastify';
+import { errorForLog } from './log-safe';
 import type { Store } from './store/store';
 import { toNumber } from './store/store';
 
@@ -84,7 +85,7 @@ export class EventHub {
       );
       for (const r of rows) this.notify(r.id, toNumber(r.seq));
     } catch (error) {
-      this.options.logger?.warn({ err: error }, 'polling workspace seqs failed');
+      this.options.logger?.warn({ err: errorForLog(error) }, 'polling workspace seqs failed');
     } finally {
       this.polling = false;
     }

@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document of /v1, generated from the same Zod schemas the routes validate with.
 import * as z from 'zod';
 import { MAX_BODY_BYTES, MAX_MUTATIONS, PushRequest, SCHEMA_VERSION } from '../core/protocol';
+import { FREE_TEXT_FIELDS, META_FIELDS, TABLE_NAMES, TABLES, type TableName } from '../core/schemas';
 import {
   CredentialsSchema,
   ErrorSchema,
@@ -20,6 +21,78 @@ type JsonSchema = Record<string, unknown>;
 function jsonSchema(schema: z.core.$ZodType, io: 'input' | 'output' = 'output'): JsonSchema {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
   return rest;
+}
+
+const RECORD_NAMES: Record<TableName, string> = {
+  decisions: 'Decision',
+  stakeholders: 'Stakeholder',
+  roles: 'Role',
+  anchors: 'Anchor',
+  followUps: 'FollowUp',
+  events: 'Event',
+};
+
+/** Every table's row (as pulled) and what an op may `set` on it, from the shared Zod schemas. */
+function recordSchemas(): Record<string, JsonSchema> {
+  const out: Record<string, JsonSchema> = {};
+  for (const table of TABLE_NAMES) {
+    const row = jsonSchema(TABLES[table], 'input') as JsonSchema & { properties: Record<string, JsonSchema> };
+    const name = RECORD_NAMES[table];
+    out[name] = { ...row, description: `A ${table} row as pulled: user fields and sync metadata.` };
+    const writable = Object.fromEntries(
+      Object.entries(row.properties).filter(([field]) => !(META_FIELDS as readonly string[]).includes(field)),
+    );
+    out[`${name}Set`] = {
+      type: 'object',
+      description: `Fields an op may write on a ${table} row (any subset). Every string is well-formed UTF-16 without U+0000.`,
+      properties: writable,
+      additionalProperties: false,
+    };
+    const freeText = FREE_TEXT_FIELDS.filter((f) => f in writable);
+    out[`${name}Op`] = {
+      type: 'object',
+      properties: {
+        table: { const: table },
+        id: row.properties.id,
+        set: ref(`${name}Set`),
+        base: {
+          type: 'object',
+          description: 'For free-text fields: the HLC of the version the writer had seen.',
+          properties: Object.fromEntries(
+            freeText.map((f) => [f, row.properties.fieldHlc?.additionalProperties ?? {}]),
+          ),
+          additionalProperties: false,
+        },
+      },
+      required: ['table', 'id', 'set'],
+      additionalProperties: false,
+    };
+  }
+  return out;
+}
+
+/** The push request with each op described by its table's fields (not a free-form `set`). */
+function pushRequestSchema(): JsonSchema {
+  const push = jsonSchema(PushRequest, 'input') as {
+    properties: { mutations: { items: { properties: { ops: { items: JsonSchema } } } } };
+  };
+  push.properties.mutations.items.properties.ops.items = {
+    oneOf: TABLE_NAMES.map((t) => ref(`${RECORD_NAMES[t]}Op`)),
+    discriminator: { propertyName: 'table' },
+  };
+  return push;
+}
+
+/** Pulled changes with their rows described per table. */
+function pullResponseSchema(): JsonSchema {
+  const pull = jsonSchema(PullResponseSchema) as {
+    properties: { changes: { items: { properties: { row: JsonSchema } } } };
+  };
+  pull.properties.changes.items.properties.row = {
+    anyOf: TABLE_NAMES.map((t) => ref(RECORD_NAMES[t])),
+    description: "The merged row of the change's table, with sync metadata (fieldHlc, fieldBase, conflicts).",
+  };
+  return pull;
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -62,15 +135,16 @@ export function openApiDocument(): JsonSchema {
       },
       schemas: {
         Error: jsonSchema(ErrorSchema),
-        PushRequest: jsonSchema(PushRequest, 'input'),
+        PushRequest: pushRequestSchema(),
         PushResponse: jsonSchema(PushResponseSchema),
         GapResponse: jsonSchema(GapSchema),
-        PullResponse: jsonSchema(PullResponseSchema),
+        PullResponse: pullResponseSchema(),
         MeResponse: jsonSchema(MeResponseSchema),
         MembersResponse: jsonSchema(MembersResponseSchema),
         InviteRequest: jsonSchema(InviteRequest, 'input'),
         Credentials: jsonSchema(CredentialsSchema),
         RecordResponse: jsonSchema(RecordResponseSchema),
+        ...recordSchemas(),
       },
     },
     security: [{ bearer: [] }],

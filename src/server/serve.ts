@@ -2,6 +2,7 @@
 import pino from 'pino';
 import type { ServerConfig } from './config';
 import { faultFromEnv } from './fault';
+import { errorForLog } from './log-safe';
 import { startServer } from './server';
 
 /** Past this, a stuck request no longer holds the shutdown up. */
@@ -19,6 +20,8 @@ export async function serve(config: ServerConfig): Promise<void> {
       level: config.logLevel,
       // Belt and braces: no route logs headers, but a token must never reach a log line.
       redact: ['req.headers.authorization', 'req.headers.cookie', 'token', '*.token'],
+      // Every error logged, from any module, loses the data a database error carries.
+      serializers: { err: errorForLog },
     },
     destination,
   );

@@ -10,6 +10,8 @@ export class SyncError extends Error {
     message: string,
     readonly status = 0,
     readonly expectedId?: number,
+    /** On a 400 for one mutation of a push: its id (it will never be accepted as it is). */
+    readonly mutationId?: number,
   ) {
     super(message);
   }
@@ -44,7 +46,8 @@ async function request<T>(server: SyncServer, path: string, init: RequestInit, f
   }
   if (response.status === 410) throw new SyncError('gone', message, 410);
   if (response.status >= 400 && response.status < 500 && response.status !== 429) {
-    throw new SyncError('rejected', message, response.status);
+    const mutationId = typeof body.mutationId === 'number' ? body.mutationId : undefined;
+    throw new SyncError('rejected', message, response.status, undefined, mutationId);
   }
   throw new SyncError('server', message, response.status);
 }

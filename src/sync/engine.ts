@@ -1,13 +1,14 @@
 // One sync pass: push the outbox in batches, then pull every page after the cursor. Every step
 // is durable before the next (ids on entries, cursor with rows), so a service worker stopped at
 // any moment resumes where it was. Errors become a status and a backoff, never lost data.
-import { MAX_PULL_LIMIT, type PullResponse, SCHEMA_VERSION } from '../core/protocol';
+import { decodeCursor, MAX_PULL_LIMIT, type PullResponse, SCHEMA_VERSION } from '../core/protocol';
 import { metaValue } from '../storage/context';
 import type { DecidedlyDb } from '../storage/db';
 import { applyPage, cursorKey } from './apply';
 import { type Fetch, pull, push, SyncError, type SyncServer } from './client';
-import { acknowledge, nextBatch, renumberPending, resolveGap } from './outbox';
+import { acknowledge, nextBatch, nextIdKey, renumberPending, resolveGap } from './outbox';
 import { privacyFilter } from './privacy';
+import { refusedChanges, setAsideRefused } from './refused';
 import { backoffMs, writeStatus } from './status';
 
 export interface SyncDeps {
@@ -46,6 +47,11 @@ async function pushAll(deps: SyncDeps): Promise<number> {
       await acknowledge(db, reply.lastMutationId);
       pushed += mutations.length;
     } catch (error) {
+      // One mutation the server will never accept: set it aside (kept, shown) and send the rest.
+      if (error instanceof SyncError && error.kind === 'rejected' && error.mutationId !== undefined) {
+        if (await setAsideRefused(db, workspaceId, error.mutationId, error.message, nextIdKey(workspaceId)))
+          continue;
+      }
       if (!(error instanceof SyncError) || error.kind !== 'gap' || error.expectedId === undefined)
         throw error;
       await resolveGap(db, workspaceId, error.expectedId);
@@ -74,7 +80,7 @@ async function pullAll(deps: SyncDeps): Promise<{ pulled: number; seq: number }>
       const result = await applyPage(db, workspaceId, page.changes, page.nextCursor);
       pulled += result.applied;
       cursor = page.nextCursor;
-      if (!page.hasMore) return { pulled, seq: Number(cursor.slice(1)) || 0 };
+      if (!page.hasMore) return { pulled, seq: decodeCursor(cursor)?.seq ?? 0 };
     } catch (error) {
       prefetched = null;
       // 410: the server cannot serve this cursor any more. Pull everything again; the outbox
@@ -97,7 +103,10 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
   try {
     const pushed = await pushAll(deps);
     const { pulled, seq } = await pullAll(deps);
+    const refused = await refusedChanges(db, deps.workspaceId);
     await writeStatus(db, {
+      refused: refused.length,
+      refusedReason: refused.at(-1)?.reason ?? null,
       state: 'synced',
       lastSyncAt: new Date().toISOString(),
       seq,

@@ -10,7 +10,7 @@ export type SentEntry = OutboxEntry & { mutationId?: number };
 /** Rewrites the ops of a mutation before it leaves the device (privacy). */
 export type OpFilter = (entry: SentEntry) => Promise<Mutation['ops']>;
 
-const nextIdKey = (workspaceId: string) => `sync:nextMutationId:${workspaceId}`;
+export const nextIdKey = (workspaceId: string) => `sync:nextMutationId:${workspaceId}`;
 // Headroom under the server's body limit for the envelope and JSON escaping.
 const BODY_BUDGET = Math.floor(MAX_BODY_BYTES * 0.8);
 

@@ -13,6 +13,10 @@ export interface SyncStatus {
   failures: number;
   /** Not before this time (ISO) unless a person asks: the backoff after errors. */
   retryAt: string | null;
+  /** Changes the server refused for good, kept on this device (src/sync/refused.ts). */
+  refused?: number;
+  /** The server's reason for the newest of them. */
+  refusedReason?: string | null;
 }
 
 export const STATUS_KEY = 'sync:status';
@@ -43,6 +47,14 @@ export function backoffMs(failures: number, random: () => number = Math.random):
 
 /** The one line pages show, e.g. "Synced 12 s ago" or "Offline — 3 changes waiting". */
 export function describeStatus(status: SyncStatus, pending: number, now: Date = new Date()): string {
+  const n = status.refused ?? 0;
+  const refused = n
+    ? ` — ${n} change${n === 1 ? '' : 's'} refused by the server, kept on this device${status.refusedReason ? ` (${status.refusedReason})` : ''}`
+    : '';
+  return describeState(status, pending, now) + refused;
+}
+
+function describeState(status: SyncStatus, pending: number, now: Date): string {
   const waiting = pending ? ` — ${pending} change${pending === 1 ? '' : 's'} waiting` : '';
   switch (status.state) {
     case 'disconnected':

@@ -171,6 +171,56 @@ describe.each(ENGINES)('security on %s', (engine) => {
         400,
         /at most 100 mutations/,
       ],
+      [
+        'lone surrogate in a title',
+        body([m([op(id, { title: 'cut \uD83D' })])]),
+        400,
+        /decisions\.title: ill-formed/,
+      ],
+      [
+        'NUL in a quote prefix',
+        body([
+          m([
+            {
+              table: 'anchors',
+              id,
+              set: {
+                selectors: {
+                  quote: { exact: 'q', prefix: 'a\u0000', suffix: '' },
+                  position: { start: 0, end: 1 },
+                },
+              },
+            },
+          ]),
+        ]),
+        400,
+        /anchors\.selectors\.quote\.prefix: ill-formed/,
+      ],
+      [
+        'NUL in an event detail key',
+        body([m([{ table: 'events', id, set: { detail: { 'k\u0000': 1 } } }])]),
+        400,
+        /events\.detail\.k.*: ill-formed/,
+      ],
+      [
+        'lone surrogate in an event detail value',
+        body([m([{ table: 'events', id, set: { detail: { from: { to: '\uDE00' } } } }])]),
+        400,
+        /events\.detail\.from\.to: ill-formed/,
+      ],
+      [
+        'constructor as a field',
+        body([m([op(id, { constructor: 'x' })])]),
+        400,
+        /decisions\.constructor: unknown field/,
+      ],
+      ['hasOwnProperty as a field', body([m([op(id, { hasOwnProperty: 1 })])]), 400, /unknown field/],
+      [
+        'toString as a field',
+        body([m([op(id, { toString: 'x' })])]),
+        400,
+        /decisions\.toString: unknown field/,
+      ],
       ['deep nesting', body([m([{ table: 'events', id, set: { detail: nested(40) } }])]), 400, /too-deep/],
       [
         'oversized body',
@@ -191,6 +241,14 @@ describe.each(ENGINES)('security on %s', (engine) => {
       'content-type': 'application/x-www-form-urlencoded',
     });
     expect(form.status).toBe(415);
+    // A refusal that is one mutation's fault names it, so the client can set that one aside.
+    const second = { ...m([op(id, { title: 'cut \uD83D' })]), id: 2 };
+    expect(await as.push(body([m([op(id, { title: 'fine' })]), second]))).toMatchObject({
+      status: 400,
+      body: { error: 'invalid-request', mutationId: 2 },
+    });
+    const badHlc = { ...m([op(id, { title: 't' })]), id: 3, hlc: 'yesterday' };
+    expect(await as.push(body([badHlc]))).toMatchObject({ status: 400, body: { mutationId: 3 } });
     expect(await countRows(w.workspaceId)).toEqual({ rows: 0, seq: 0 });
     // The same client can still push normally afterwards.
     expect((await as.push(body([m([op(id, { title: 'fine' })])]))).status).toBe(200);

@@ -1,6 +1,6 @@
 // Storage plumbing on both engines: migrations applied once and recorded, a changed migration
 // refused, concurrent starts on one PostgreSQL; the PGlite lock file; retried transactions.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +41,21 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
     await expect(migrate(store, [...loadMigrations(), { ...extra, checksum: 'v2' }])).rejects.toThrow(
       /was changed/,
     );
+  });
+});
+
+describe('portable SQL (DESIGN.md §5)', () => {
+  it('uses no advisory locks, LISTEN/NOTIFY, triggers or sequences anywhere in the server', () => {
+    const dir = join(import.meta.dirname, '../../src/server');
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      /\.(ts|sql)$/.test(f),
+    );
+    const offending = files.filter((f) =>
+      /pg_(try_)?advisory|\bLISTEN\s|\bNOTIFY\s|CREATE\s+(OR\s+REPLACE\s+)?TRIGGER|CREATE\s+SEQUENCE|nextval\(/i.test(
+        readFileSync(join(dir, f), 'utf8').replace(/^\s*(--|\/\/).*$/gm, ''),
+      ),
+    );
+    expect(offending).toEqual([]);
   });
 });
 

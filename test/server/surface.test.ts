@@ -100,6 +100,36 @@ describe.each(ENGINES)('API surface on %s', (engine) => {
     expect(pushSchema.additionalProperties).toBe(false);
   });
 
+  // A loose view of JSON Schema objects, enough to walk the document.
+  // biome-ignore lint/suspicious/noExplicitAny: JSON Schema is walked dynamically here.
+  type Schema = any;
+  it("describes every table's fields in the OpenAPI document, so `set` is not a free-form object", async () => {
+    const doc = (
+      await fx.api.request<{ components: { schemas: Record<string, Schema> } }>('GET', '/v1/openapi.json')
+    ).body;
+    const schemas = doc.components.schemas;
+    const ops = schemas.PushRequest.properties.mutations.items.properties.ops.items;
+    expect(ops.oneOf).toHaveLength(6);
+    const resolve = (r: { $ref: string }) => schemas[r.$ref.replace('#/components/schemas/', '')];
+    for (const op of ops.oneOf.map(resolve)) {
+      const set = resolve(op.properties.set);
+      expect(set.additionalProperties).toBe(false);
+      expect(Object.keys(set.properties).length).toBeGreaterThan(3);
+      expect(set.properties).not.toHaveProperty('fieldHlc');
+      expect(set.properties).not.toHaveProperty('workspaceId');
+    }
+    expect(schemas.DecisionSet.properties.title).toMatchObject({
+      type: 'string',
+      maxLength: 300,
+      minLength: 1,
+    });
+    expect(schemas.DecisionSet.properties.status.enum).toContain('revisiting');
+    expect(schemas.RoleSet.properties.raci.enum).toEqual(['R', 'A', 'C', 'I']);
+    expect(schemas.AnchorSet.properties.selectors).toBeDefined();
+    expect(Object.keys(schemas.DecisionOp.properties.base.properties)).toContain('rationale');
+    expect(schemas.PullResponse.properties.changes.items.properties.row.anyOf).toHaveLength(6);
+  });
+
   it('allows CORS only for extension origins and sends security headers', async () => {
     const preflight = (origin: string) =>
       fx.api.request('OPTIONS', '/v1/push', undefined, {

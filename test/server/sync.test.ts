@@ -247,7 +247,7 @@ describe.each(ENGINES)('push and pull on %s', (engine) => {
       await push(as, 'c', [{ id: p + 1, hlc: hlcAt('c', t0 + p), ops }]);
     }
     const page = (after: number, maxBytes: number) =>
-      readChanges(fx.server.store, creds.workspaceId, after, 100, maxBytes);
+      readChanges(fx.server.store, creds.workspaceId, { seq: after, epoch: 0 }, 100, maxBytes);
     // About 3 KB a row: a 7 KB budget holds two rows, so one push a page.
     const sizes: number[] = [];
     let after = 0;
@@ -293,6 +293,37 @@ describe.each(ENGINES)('push and pull on %s', (engine) => {
     const row = (await as.request<{ row: Record<string, unknown> }>('GET', `/v1/records/decisions/${gone}`))
       .body.row;
     expect(row).toMatchObject({ deleted: true, title: 'late edit' });
+  });
+
+  it('serves a multi-page pull after compaction, from an empty cursor and from a cursor past the purge', async () => {
+    const { creds, as } = await workspace();
+    const old = Date.now() - 40 * DAY;
+    const [k1, k2, gone, k3, k4] = [rowId(), rowId(), rowId(), rowId(), rowId()];
+    let id = 0;
+    const one = (at: number, op: ReturnType<typeof decision>) =>
+      push(as, 'c', [{ id: ++id, hlc: hlcAt('c', at), ops: [op] }]);
+    await one(old, decision(k1, { title: 'K1' }));
+    await one(old + 1, decision(k2, { title: 'K2' }));
+    await one(old + 2, decision(gone, { title: 'G' }));
+    const beforeDelete = (await as.pullAll()).cursor;
+    await one(old + 3, decision(gone, { deleted: true }));
+    const afterDelete = (await as.pullAll()).cursor;
+    await one(Date.now(), decision(k3, { title: 'K3' }));
+    expect(await compactWorkspace(fx.server.store, creds.workspaceId, 30 * DAY)).toMatchObject({ purged: 1 });
+    await one(Date.now() + 1, decision(k4, { title: 'K4' }));
+
+    // One row a page: every page after the first has a cursor below the purged change's seq.
+    const fresh = await as.pullAll('', 1);
+    expect(fresh.pages).toBeGreaterThan(3);
+    expect(fresh.changes.map((c) => c.row.id)).toEqual([k1, k2, k3, k4]);
+    // A cursor issued before the compaction that may have missed the delete must resync ...
+    expect(await as.pull(beforeDelete)).toMatchObject({ status: 410, body: { error: 'cursor-gone' } });
+    // ... one that had seen it goes on, and so do the cursors it leads to.
+    const goingOn = await as.pullAll(afterDelete, 1);
+    expect(goingOn.changes.map((c) => c.row.id)).toEqual([k3, k4]);
+    // Cursors issued before a second compaction that purged nothing stay valid.
+    expect(await compactWorkspace(fx.server.store, creds.workspaceId, 30 * DAY)).toMatchObject({ purged: 0 });
+    expect((await as.pull(fresh.cursor)).status).toBe(200);
   });
 
   it('answers 410 for a cursor ahead of the server and 400 for a malformed one', async () => {

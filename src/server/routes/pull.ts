@@ -28,6 +28,10 @@ export function pullRoutes(app: FastifyInstance, { store, fault }: Deps) {
       );
     }
     fault.hit('before-pull-reply');
-    return { changes: result.changes, nextCursor: encodeCursor(result.lastSeq), hasMore: result.hasMore };
+    return {
+      changes: result.changes,
+      nextCursor: encodeCursor({ seq: result.lastSeq, epoch: result.epoch }),
+      hasMore: result.hasMore,
+    };
   });
 }

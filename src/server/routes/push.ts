@@ -7,9 +7,10 @@ import {
   type PushResponse,
   SCHEMA_VERSION,
 } from '../../core/protocol';
+import { describeIssues } from '../../core/schemas';
 import { principalOf } from '../auth';
 import type { Deps } from '../deps';
-import { HttpError, parseOr400 } from '../errors';
+import { HttpError } from '../errors';
 import { applyPush, futureMutation } from '../sync/push';
 
 /**
@@ -21,6 +22,16 @@ function baseProblem(base: Record<string, string> | undefined, hlc: string): str
     if (seen >= hlc) return `base.${field}: must be older than the mutation's hlc`;
   }
   return null;
+}
+
+/**
+ * `{mutationId}` of the mutation at `index` of a refused body, when it has a usable id: the client
+ * then sets that one mutation aside and sends the rest, instead of retrying it forever.
+ */
+function rejected(body: unknown, index: PropertyKey | undefined): { mutationId?: number } {
+  const m = typeof index === 'number' ? (body as { mutations?: unknown[] }).mutations?.[index] : undefined;
+  const id = (m as { id?: unknown } | undefined)?.id;
+  return Number.isSafeInteger(id) && (id as number) > 0 ? { mutationId: id as number } : {};
 }
 
 export function pushRoutes(app: FastifyInstance, { store, events, clock, fault }: Deps) {
@@ -37,11 +48,24 @@ export function pushRoutes(app: FastifyInstance, { store, events, clock, fault }
         { supported: [SCHEMA_VERSION] },
       );
     }
-    const body = parseOr400(PushRequest, request.body, 'body');
+    const parsed = PushRequest.safeParse(request.body);
+    if (!parsed.success) {
+      const at = parsed.error.issues[0]?.path ?? [];
+      throw new HttpError(
+        400,
+        'invalid-request',
+        describeIssues(parsed.error, 'body').replace(/(^|; )body\./g, '$1'),
+        at[0] === 'mutations' ? rejected(request.body, at[1]) : {},
+      );
+    }
+    const body = parsed.data;
     body.mutations.forEach((m, i) => {
       m.ops.forEach((op, j) => {
         const problem = opProblem(op) ?? baseProblem(op.base, m.hlc);
-        if (problem) throw new HttpError(400, 'invalid-request', `mutations.${i}.ops.${j}: ${problem}`);
+        if (problem)
+          throw new HttpError(400, 'invalid-request', `mutations.${i}.ops.${j}: ${problem}`, {
+            mutationId: m.id,
+          });
       });
     });
     const now = clock();

@@ -56,8 +56,11 @@ export async function migrate(store: Store, migrations = loadMigrations()): Prom
   return applied;
 }
 
-/** An arbitrary key of PostgreSQL's advisory locks, taken while the ledger is created. */
-const LEDGER_LOCK = 0x6465_6369; // "deci"
+/**
+ * Errors of a CREATE TABLE IF NOT EXISTS that lost a race with another process creating the same
+ * table: the duplicate row in pg_type (23505) or the relation itself (42P07).
+ */
+const CREATED_CONCURRENTLY = new Set(['23505', '42P07']);
 
 async function createLedger(store: Store) {
   const ddl = `CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -65,10 +68,20 @@ async function createLedger(store: Store) {
     checksum text NOT NULL,
     applied_at timestamptz NOT NULL DEFAULT now()
   )`;
-  // Processes starting together take turns: CREATE TABLE IF NOT EXISTS is not safe when run
-  // concurrently (the loser fails on a duplicate type or relation instead of skipping).
-  await store.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [LEDGER_LOCK]);
-    await tx.exec(ddl);
-  });
+  // No advisory lock (not portable to distributed PostgreSQL, DESIGN.md §5): processes starting
+  // together may both try to create the table; the loser's error means it now exists, which the
+  // re-check confirms before going on.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await store.exec(ddl);
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (attempt >= 3 || typeof code !== 'string' || !CREATED_CONCURRENTLY.has(code)) throw error;
+      const [found] = await store.query<{ ok: boolean }>(
+        "SELECT to_regclass('schema_migrations') IS NOT NULL AS ok",
+      );
+      if (found?.ok) return;
+    }
+  }
 }

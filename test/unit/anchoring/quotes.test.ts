@@ -198,3 +198,18 @@ describe('text the user cannot see', () => {
     expect(visibleText(result!.range)).toBe(quote.replace('cluster ', 'cluster (edited) '));
   });
 });
+
+describe('context cut next to an emoji', () => {
+  test('keeps whole characters, so the selectors are valid records', async () => {
+    const { Selectors } = await import('../../../src/core/schemas');
+    // The quote's context boundary (32 code units) falls inside an emoji on either side.
+    const before = `😀${'x'.repeat(30)} `;
+    const after = ` ${'y'.repeat(30)}😀 tail`;
+    const root = loadHtml(`<p>Intro ${before}the decision${after}</p>`);
+    const selectors = describeRange(root, rangeOfText(root, 'the decision'));
+    expect(Selectors.safeParse(selectors).success).toBe(true);
+    expect(selectors.quote.prefix).toBe(before); // the whole emoji, not half of it
+    expect(selectors.quote.suffix).toBe(after.slice(0, 33));
+    expect(anchor(root, selectors)?.exact).toBe(true);
+  });
+});
