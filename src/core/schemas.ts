@@ -2,6 +2,7 @@
 // server and import files. zod/mini keeps what ships to pages small; types are inferred.
 import * as z from 'zod/mini';
 import { HLC_PATTERN } from './hlc';
+import { AnchorUrl, urlMatchesSite } from './urls';
 
 const text = (max: number) => z.string().check(z.maxLength(max, `at most ${max} characters`));
 const isoDate = z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time' });
@@ -113,18 +114,20 @@ export const PositionSelector = z.object({
 });
 export const Selectors = z.object({ quote: QuoteSelector, position: PositionSelector });
 
-export const Anchor = z.object({
-  ...syncMeta,
-  decisionId: id,
-  pageKey: text(2048),
-  url: text(8192),
-  pageTitle: text(500),
-  site: text(40),
-  /** null for a page decision (anchored to the page, no text). */
-  selectors: z.nullable(Selectors),
-  /** Set on copies from a "do not sync quotes" site: the quote stayed on its author's device. */
-  quotePrivate: z.optional(z.boolean()),
-});
+export const Anchor = z
+  .object({
+    ...syncMeta,
+    decisionId: id,
+    pageKey: text(2048),
+    url: AnchorUrl,
+    pageTitle: text(500),
+    site: text(40),
+    /** null for a page decision (anchored to the page, no text). */
+    selectors: z.nullable(Selectors),
+    /** Set on copies from a "do not sync quotes" site: the quote stayed on its author's device. */
+    quotePrivate: z.optional(z.boolean()),
+  })
+  .check(urlMatchesSite);
 
 export const FollowUp = z.object({
   ...syncMeta,
