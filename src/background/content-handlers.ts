@@ -1,6 +1,5 @@
 // Handlers of the content script → background messages.
 
-import { isOpen } from '../core/lifecycle';
 import type { MessageSender } from '../messaging/browser-api';
 import type { AnchorPaint } from '../messaging/maps';
 import type { Handlers } from '../messaging/protocol';
@@ -22,17 +21,9 @@ export function pageInfo(url: string) {
 
 /** The anchors a tab's content script should paint. */
 export async function anchorsToPaint(pageKey: string): Promise<AnchorPaint[]> {
-  const { anchors, decisions } = await pageDecisions(database(), pageKey);
-  const byId = new Map(decisions.map((d) => [d.id, d]));
-  return anchors.map((a) => {
-    const status = byId.get(a.decisionId)?.status ?? 'proposed';
-    return {
-      anchorId: a.id,
-      decisionId: a.decisionId,
-      status: isOpen(status) ? 'open' : status === 'decided' ? 'decided' : 'other',
-      selectors: a.selectors,
-    };
-  });
+  // The page paints every decision alike (its status would be readable there), so none is sent.
+  const { anchors } = await pageDecisions(database(), pageKey);
+  return anchors.map((a) => ({ anchorId: a.id, decisionId: a.decisionId, selectors: a.selectors }));
 }
 
 export const contentHandlers: Handlers<'contentToBackground', MessageSender> = {

@@ -75,10 +75,10 @@ export const pageToBackground = {
 
 export { backgroundToContent } from './to-content';
 
+/** What a content script needs to paint an anchor; no status, title or text of the decision. */
 export interface AnchorPaint {
   anchorId: string;
   decisionId: string;
-  status: 'open' | 'decided' | 'other';
   selectors: z.infer<typeof Selectors> | null;
 }
 
