@@ -26,6 +26,9 @@ export interface TabState {
   focusDecisionId: string | null;
   missingAnchors: string[];
   reattachAnchorId: string | null;
+  /** Anchors (and their decisions) last sent to this tab to paint: all it may speak about. */
+  sentAnchorIds?: string[];
+  sentDecisionIds?: string[];
 }
 
 const key = (tabId: number) => `tab:${tabId}`;

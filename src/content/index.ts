@@ -48,7 +48,7 @@ export async function init(): Promise<void> {
   async function capture() {
     const s = await ready;
     const selectors = s.info.canHighlight ? await s.selectionSelectors() : null;
-    await sendToBackground('capture:start', { url: location.href, title: document.title, selectors });
+    await sendToBackground('capture:start', { title: document.title, selectors });
     sidebarHost().show();
     window.getSelection()?.removeAllRanges();
   }
@@ -75,7 +75,7 @@ export async function init(): Promise<void> {
     'reattach:selection': async ({ anchorId }) => {
       const selectors = await (session ?? (await ready)).selectionSelectors();
       if (!selectors) return { ok: false };
-      await sendToBackground('anchor:reattach', { anchorId, selectors, url: location.href });
+      await sendToBackground('anchor:reattach', { anchorId, selectors });
       return { ok: true };
     },
   };

@@ -25,7 +25,7 @@ export async function startPageSession(
 ): Promise<PageSession> {
   const site = siteFor(location.href);
   const root = () => site.root(document);
-  const info = await sendToBackground('session:start', { url: location.href, title: site.title(document) });
+  const info = await sendToBackground('session:start', { title: site.title(document) });
   // Made with the anchoring module, on the first paint: a page without decisions loads neither.
   let highlighter: Highlighter | null = null;
   signal.addEventListener('abort', () => highlighter?.destroy());
@@ -75,7 +75,7 @@ export async function startPageSession(
   }
 
   async function refresh() {
-    const next = await sendToBackground('session:start', { url: location.href, title: site.title(document) });
+    const next = await sendToBackground('session:start', { title: site.title(document) });
     anchors = next.anchors;
     const keep = new Set(anchors.map((a) => a.anchorId));
     for (const id of painted.keys()) if (!keep.has(id)) highlighter?.remove(id);

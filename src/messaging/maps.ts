@@ -12,11 +12,11 @@ const tabId = z.number().check(z.int(), z.nonnegative());
 
 /** Content script → background. */
 export const contentToBackground = {
+  // No URL in these payloads: the page is the sender's (sender.url, sender.tab), as the browser says.
   /** A page session started (load or SPA navigation): answers the page's anchors to paint. */
-  'session:start': z.strictObject({ url, title: z.string().check(z.maxLength(500)) }),
+  'session:start': z.strictObject({ title: z.string().check(z.maxLength(500)) }),
   /** "Log decision" on a selection (or none, for a page decision): opens the capture form. */
   'capture:start': z.strictObject({
-    url,
     title: z.string().check(z.maxLength(500)),
     selectors: z.nullable(Selectors),
   }),
@@ -30,7 +30,7 @@ export const contentToBackground = {
   /** The sidebar frame was shown or hidden by the page-side host. */
   'sidebar:visibility': z.strictObject({ open: z.boolean() }),
   /** Re-attach: the selection a user made to replace a lost anchor. */
-  'anchor:reattach': z.strictObject({ anchorId: id, selectors: Selectors, url }),
+  'anchor:reattach': z.strictObject({ anchorId: id, selectors: Selectors }),
 } as const;
 
 /** Extension pages (sidebar, popup, options, log) → background. */

@@ -4,13 +4,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, launch, sidebarFrame } from './harness';
-import { clickLogDecision, dragSelect, highlightLayers } from './select';
+import { clickLogDecision, dragSelect, highlightLayers, prepareLogDecision } from './select';
 
 const JIRA = 'https://acme.atlassian.net/browse/ACME-7';
 const NOTION = 'https://www.notion.so/acme/Session-storage-decision-0f3c2b7a9d4e4c1b8a6f5e2d1c0b9a87';
 const QUOTE = 'We decided to move session storage to Redis, with a 30-minute sliding expiry.';
 
 async function logDecision(page: Page, phrase: string, title: string) {
+  await expect.poll(async () => (await prepareLogDecision(page)).button).toBeDefined();
   expect(await dragSelect(page, phrase)).toContain(phrase.slice(0, 20));
   await clickLogDecision(page);
   const frame = await sidebarFrame(page);
