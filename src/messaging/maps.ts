@@ -6,7 +6,6 @@ import { Selectors } from '../core/schemas';
 import type { Guard } from './guard';
 import type { backgroundToContent } from './to-content';
 
-const url = z.string().check(z.maxLength(8192));
 const id = z.string().check(z.regex(/^[0-9a-f-]{36}$/));
 const tabId = z.number().check(z.int(), z.nonnegative());
 
