@@ -2,12 +2,14 @@
 // editors that re-render or strip foreign nodes (Notion, Jira) keep working. Styles live in an adopted
 // constructable sheet. Without the API (older Firefox, happy-dom) nothing is painted, but ranges are
 // still tracked, so hit-testing and scrolling keep working.
-import { highlightCss, LAYERS, type Layer } from './highlight-styles';
-
-export type HighlightKind = 'open' | 'decided' | 'focused';
+import { highlightCss, LAYERS, type Layer, layerNames } from './highlight-styles';
 
 export type HighlighterOptions = {
-  /** Prefix of the registered highlight names (default 'decidedly'); two highlighters in one document need different ones. */
+  /**
+   * Prefix of the registered highlight names (`<name>-<layer>`). Without one, every layer gets a
+   * random name, new for each highlighter: the page can list `CSS.highlights`, and a name like
+   * "decidedly-decided" would tell it which of its text is a decision and in which state.
+   */
   name?: string;
   /** How long `flash` emphasises a highlight, in ms (default 1200). */
   flashMs?: number;
@@ -16,8 +18,8 @@ export type HighlighterOptions = {
 export type Highlighter = {
   /** False where the CSS Custom Highlight API (or adopted style sheets) is missing: nothing is painted. */
   readonly painting: boolean;
-  /** Paints, or repaints, decision `id` over `range` in the style of `kind` (one Range object per id). */
-  set(id: string, range: Range, kind: HighlightKind): void;
+  /** Paints, or repaints, decision `id` over `range` (one Range object per id). */
+  set(id: string, range: Range): void;
   /** Removes the highlight of `id`, if any. */
   remove(id: string): void;
   /** Removes every highlight. */
@@ -41,8 +43,11 @@ type PaintingWindow = Window & {
   CSSStyleSheet?: typeof CSSStyleSheet;
 };
 
-/** The registry, or null when painting is impossible; on success `doc` has adopted a sheet styled for `prefix`. */
-function startPainting(doc: Document, prefix: string): (HighlightApi & { sheet: CSSStyleSheet }) | null {
+/** The registry, or null when painting is impossible; on success `doc` has adopted a sheet styled for `names`. */
+function startPainting(
+  doc: Document,
+  names: Record<Layer, string>,
+): (HighlightApi & { sheet: CSSStyleSheet }) | null {
   const view = doc.defaultView as PaintingWindow | null;
   const registry = view?.CSS?.highlights;
   const HighlightClass = view?.Highlight;
@@ -50,7 +55,7 @@ function startPainting(doc: Document, prefix: string): (HighlightApi & { sheet: 
   if (!registry || typeof HighlightClass !== 'function' || typeof SheetClass !== 'function') return null;
   try {
     const sheet = new SheetClass();
-    sheet.replaceSync(highlightCss(prefix));
+    sheet.replaceSync(highlightCss(names));
     doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
     return { registry, make: () => new HighlightClass(), sheet };
   } catch {
@@ -61,21 +66,21 @@ function startPainting(doc: Document, prefix: string): (HighlightApi & { sheet: 
 
 /** A highlighter for `doc`. Call `destroy()` when the page session ends. */
 export function createHighlighter(doc: Document, options: HighlighterOptions = {}): Highlighter {
-  const prefix = options.name ?? 'decidedly';
+  const names = layerNames(options.name);
   const flashMs = options.flashMs ?? 1200;
   const view = doc.defaultView;
-  const entries = new Map<string, { range: Range; kind: HighlightKind }>();
+  const entries = new Map<string, { range: Range }>();
   const flashTimers = new Map<string, ReturnType<typeof setTimeout>>();
   let focused: string | null = null;
 
-  const api = startPainting(doc, prefix);
+  const api = startPainting(doc, names);
   const layers = new Map<Layer, Highlight>();
   if (api) {
     LAYERS.forEach((layer, priority) => {
       const highlight = api.make();
       highlight.priority = priority;
       layers.set(layer, highlight);
-      api.registry.set(`${prefix}-${layer}`, highlight);
+      api.registry.set(names[layer], highlight);
     });
   }
 
@@ -86,7 +91,7 @@ export function createHighlighter(doc: Document, options: HighlighterOptions = {
     const entry = entries.get(id);
     if (!entry) return;
     unpaint(entry.range);
-    layers.get(id === focused ? 'focused' : entry.kind)?.add(entry.range);
+    layers.get(id === focused ? 'focused' : 'decision')?.add(entry.range);
   };
   const stopFlash = (id: string): void => {
     clearTimeout(flashTimers.get(id));
@@ -97,14 +102,14 @@ export function createHighlighter(doc: Document, options: HighlighterOptions = {
 
   const highlighter: Highlighter = {
     painting: layers.size > 0,
-    set(id, range, kind) {
+    set(id, range) {
       const previous = entries.get(id);
       // A re-anchored decision keeps its focus; only the old range stops being painted.
       if (previous && previous.range !== range) {
         stopFlash(id);
         unpaint(previous.range);
       }
-      entries.set(id, { range, kind });
+      entries.set(id, { range });
       paint(id);
     },
     remove(id) {
@@ -158,7 +163,7 @@ export function createHighlighter(doc: Document, options: HighlighterOptions = {
     },
     destroy() {
       highlighter.clear();
-      for (const layer of layers.keys()) api?.registry.delete(`${prefix}-${layer}`);
+      for (const layer of layers.keys()) api?.registry.delete(names[layer]);
       layers.clear();
       if (api) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((sheet) => sheet !== api.sheet);
     },

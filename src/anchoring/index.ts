@@ -3,14 +3,14 @@
 //
 // Typical content-script use: `describeRange(root, selection.getRangeAt(0))` when a decision is logged;
 // `await anchorAll(root, anchors.map((a) => a.selectors))` when the page session starts (null means
-// "source changed"); `highlighter.set(id, result.range, kind)` for each hit. Ranges are live: after a
+// "source changed"); `highlighter.set(id, result.range)` for each hit. Ranges are live: after a
 // re-render, a range whose text nodes were removed collapses, and anchoring it again finds the new text.
 import { anchorMany, anchorOne } from './anchor';
 import { describeInIndex } from './describe';
 import { buildTextIndex } from './text-index';
 import type { AnchorResult, Selectors } from './types';
 
-export type { Highlighter, HighlighterOptions, HighlightKind } from './highlighter';
+export type { Highlighter, HighlighterOptions } from './highlighter';
 export { createHighlighter } from './highlighter';
 export type { AnchorResult, Selectors } from './types';
 /** Put this attribute on every element Decidedly adds to a page (shadow hosts, buttons): its text is never page text. */

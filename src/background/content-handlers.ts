@@ -1,9 +1,8 @@
 // Handlers of the content script → background messages.
 
-import { isOpen } from '../core/lifecycle';
 import type { MessageSender } from '../messaging/browser-api';
 import type { AnchorPaint } from '../messaging/maps';
-import type { Handlers } from '../messaging/protocol';
+import { type Handlers, MessageError } from '../messaging/protocol';
 import { pageKeyFor, siteFor } from '../sites/index';
 import { reattachAnchor } from '../storage/anchors';
 import { writeContext } from '../storage/context';
@@ -12,9 +11,10 @@ import { pageDecisions } from '../storage/queries';
 import { notifyDataChanged } from './changes';
 import { issueFrameSecret } from './frame-secrets';
 import { ensureHostRules } from './hosts';
+import { senderPage } from './senders';
 import { tabState, updateTabState } from './tab-state';
 
-const tabOf = (sender: MessageSender) => sender.tab?.id as number;
+const tabOf = (sender: MessageSender) => senderPage(sender).tabId;
 
 export function pageInfo(url: string) {
   const site = siteFor(url);
@@ -23,22 +23,15 @@ export function pageInfo(url: string) {
 
 /** The anchors a tab's content script should paint. */
 export async function anchorsToPaint(pageKey: string): Promise<AnchorPaint[]> {
-  const { anchors, decisions } = await pageDecisions(database(), pageKey);
-  const byId = new Map(decisions.map((d) => [d.id, d]));
-  return anchors.map((a) => {
-    const status = byId.get(a.decisionId)?.status ?? 'proposed';
-    return {
-      anchorId: a.id,
-      decisionId: a.decisionId,
-      status: isOpen(status) ? 'open' : status === 'decided' ? 'decided' : 'other',
-      selectors: a.selectors,
-    };
-  });
+  // The page paints every decision alike (its status would be readable there), so none is sent.
+  const { anchors } = await pageDecisions(database(), pageKey);
+  return anchors.map((a) => ({ anchorId: a.id, decisionId: a.decisionId, selectors: a.selectors }));
 }
 
 export const contentHandlers: Handlers<'contentToBackground', MessageSender> = {
-  async 'session:start'({ url, title }, sender) {
+  async 'session:start'({ title }, sender) {
     await ensureHostRules();
+    const { url } = senderPage(sender);
     const info = pageInfo(url);
     const previous = await tabState(tabOf(sender));
     // A repaint of the same page keeps what was found missing: the content script only reports
@@ -56,9 +49,16 @@ export const contentHandlers: Handlers<'contentToBackground', MessageSender> = {
         focusDecisionId: null,
         missingAnchors: [],
         reattachAnchorId: null,
+        sentAnchorIds: [],
+        sentDecisionIds: [],
       },
     );
     const anchors = await anchorsToPaint(info.pageKey);
+    // What this tab was given is all it may later speak about (status, clicks, re-attach).
+    await updateTabState(tabOf(sender), {
+      sentAnchorIds: anchors.map((a) => a.anchorId),
+      sentDecisionIds: [...new Set(anchors.map((a) => a.decisionId))],
+    });
     // Remember pages with decisions so lists can name them ("ACME-7 · Fix the login timeout").
     if (anchors.length) {
       await database().pages.put({
@@ -72,8 +72,9 @@ export const contentHandlers: Handlers<'contentToBackground', MessageSender> = {
     return { ...info, anchors };
   },
 
-  async 'capture:start'({ url, title, selectors }, sender) {
+  async 'capture:start'({ title, selectors }, sender) {
     await ensureHostRules();
+    const { url } = senderPage(sender);
     const info = pageInfo(url);
     await updateTabState(tabOf(sender), {
       capture: { selectors, url, title, ...info, at: Date.now() },
@@ -84,11 +85,15 @@ export const contentHandlers: Handlers<'contentToBackground', MessageSender> = {
   },
 
   async 'anchors:status'({ missing }, sender) {
-    await updateTabState(tabOf(sender), { missingAnchors: missing });
+    const sent = new Set((await tabState(tabOf(sender)))?.sentAnchorIds ?? []);
+    await updateTabState(tabOf(sender), { missingAnchors: missing.filter((id) => sent.has(id)) });
     return { ok: true };
   },
 
   async 'highlight:clicked'({ decisionId }, sender) {
+    const state = await tabState(tabOf(sender));
+    if (!state?.sentDecisionIds?.includes(decisionId))
+      throw new MessageError('forbidden', 'That decision is not on this tab’s page.');
     await updateTabState(tabOf(sender), { focusDecisionId: decisionId, sidebarOpen: true, capture: null });
     return { ok: true };
   },
@@ -98,8 +103,12 @@ export const contentHandlers: Handlers<'contentToBackground', MessageSender> = {
     return { ok: true };
   },
 
-  async 'anchor:reattach'({ anchorId, selectors, url }, sender) {
-    await reattachAnchor(await writeContext(), anchorId, selectors, url);
+  async 'anchor:reattach'({ anchorId, selectors }, sender) {
+    // Only the anchor this tab was asked to re-attach (tab:reattach from our sidebar), on its page.
+    const state = await tabState(tabOf(sender));
+    if (!state || state.reattachAnchorId !== anchorId || !state.sentAnchorIds?.includes(anchorId))
+      throw new MessageError('forbidden', 'This tab is not re-attaching that anchor.');
+    await reattachAnchor(await writeContext(), anchorId, selectors, senderPage(sender).url);
     await updateTabState(tabOf(sender), { reattachAnchorId: null });
     await notifyDataChanged();
     return { ok: true };

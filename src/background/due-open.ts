@@ -1,5 +1,6 @@
 // "Open" from the popup or a notification: focus the tab showing the decision's page (or open it),
 // then scroll to its highlight and show the decision in the sidebar.
+import { linkHref } from '../core/urls';
 import { api } from '../messaging/browser-api';
 import { sendToTab } from '../messaging/index';
 import { pageKeyFor } from '../sites/index';
@@ -21,13 +22,7 @@ export async function openDecision(decisionId: string, anchorId?: string): Promi
   const anchors = (await database().anchors.where('decisionId').equals(decisionId).toArray())
     .filter((a) => !a.deleted)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  if (!anchors.length) {
-    // Logged by hand: there is no page, so the decision log, searched for its title, is where it lives.
-    const title = (await database().decisions.get(decisionId))?.title ?? '';
-    const query = title ? `?${new URLSearchParams({ q: title })}` : '';
-    const tab = await api.tabs.create({ url: api.runtime.getURL(`src/log/index.html${query}`) });
-    return { ok: true, tabId: tab.id };
-  }
+  if (!anchors.length) return openInLog(decisionId);
   const wanted = anchors.find((a) => a.id === anchorId);
   const candidates = wanted ? [wanted, ...anchors.filter((a) => a !== wanted)] : anchors;
   let tabId: number | undefined;
@@ -35,16 +30,27 @@ export async function openDecision(decisionId: string, anchorId?: string): Promi
     tabId = await tabShowing(a.pageKey);
     if (tabId !== undefined) break;
   }
-  const first = candidates[0] as (typeof anchors)[number];
+  // Only an http(s) page is ever opened: a script, file or data address (a row from before the
+  // URL rule) would run or read something in a new tab.
+  const href = candidates.map((a) => linkHref(a.url)).find((u) => u !== null);
   if (tabId !== undefined) {
     const tab = await api.tabs.update(tabId, { active: true });
     if (tab?.windowId !== undefined) await api.windows.update(tab.windowId, { focused: true });
     if (await reveal(tabId, decisionId)) return { ok: true, tabId };
     // The tab has moved on to a page Decidedly does not run on: open the decision's page afresh.
   }
-  tabId = (await api.tabs.create({ url: first.url, active: true })).id;
+  if (!href) return openInLog(decisionId);
+  tabId = (await api.tabs.create({ url: href, active: true })).id;
   if (tabId === undefined) return { ok: false };
   return { ok: await reveal(tabId, decisionId), tabId };
+}
+
+/** Logged by hand, or on no page we may open: the decision log, searched for its title. */
+async function openInLog(decisionId: string): Promise<OpenResult> {
+  const title = (await database().decisions.get(decisionId))?.title ?? '';
+  const query = title ? `?${new URLSearchParams({ q: title })}` : '';
+  const tab = await api.tabs.create({ url: api.runtime.getURL(`src/log/index.html${query}`) });
+  return { ok: true, tabId: tab.id };
 }
 
 /**

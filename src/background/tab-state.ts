@@ -30,6 +30,9 @@ const TabStateSchema = z.object({
   focusDecisionId: z.nullable(z.string()),
   missingAnchors: z.array(z.string()),
   reattachAnchorId: z.nullable(z.string()),
+  /** Anchors (and their decisions) last sent to this tab to paint: all it may speak about. */
+  sentAnchorIds: z.optional(z.array(z.string())),
+  sentDecisionIds: z.optional(z.array(z.string())),
 });
 
 export type PendingCapture = z.infer<typeof PendingCaptureSchema>;

@@ -1,6 +1,7 @@
-// The "Log decision" button that appears next to a selection, in a shadow root of ours. It is
-// keyboard reachable: after a keyboard selection, Tab from the page does not reach it, so
-// Alt+Shift+D does the same and the button itself is focusable and labelled.
+// The "Log decision" button that appears next to a selection, in a closed shadow root of ours so
+// the page can neither find nor click it (and a click it synthesises anyway is not trusted, so it
+// logs nothing). It is keyboard reachable: after a keyboard selection, Tab from the page does not
+// reach it, so Alt+Shift+D does the same and the button itself is focusable and labelled.
 const ADDER_CSS = `
 :host { all: initial; }
 button { position: fixed; z-index: 2147483647; display: none; font: 600 13px/1 system-ui, sans-serif;
@@ -13,7 +14,7 @@ button.shown { display: block; }
 export function createAdder(signal: AbortSignal, onLog: () => void): void {
   const host = document.createElement('decidedly-adder');
   host.setAttribute('data-decidedly-ui', '');
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: 'closed' });
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(ADDER_CSS);
   shadow.adoptedStyleSheets = [sheet];
@@ -27,10 +28,12 @@ export function createAdder(signal: AbortSignal, onLog: () => void): void {
 
   const hide = () => button.classList.remove('shown');
   // pointerdown would collapse the page's selection before click: keep it until we used it.
-  button.addEventListener('pointerdown', (e) => e.preventDefault(), { signal });
+  button.addEventListener('pointerdown', (e) => e.isTrusted && e.preventDefault(), { signal });
   button.addEventListener(
     'click',
-    () => {
+    (e) => {
+      // Only a person's click (or Enter/Space on the focused button) logs; never a script's.
+      if (!e.isTrusted) return;
       onLog();
       hide();
     },
@@ -40,7 +43,8 @@ export function createAdder(signal: AbortSignal, onLog: () => void): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   document.addEventListener(
     'selectionchange',
-    () => {
+    (e) => {
+      if (!e.isTrusted) return;
       clearTimeout(timer);
       timer = setTimeout(() => {
         const selection = window.getSelection();
@@ -58,5 +62,5 @@ export function createAdder(signal: AbortSignal, onLog: () => void): void {
     { signal },
   );
   signal.addEventListener('abort', () => clearTimeout(timer));
-  document.addEventListener('keydown', (e) => e.key === 'Escape' && hide(), { signal });
+  document.addEventListener('keydown', (e) => e.isTrusted && e.key === 'Escape' && hide(), { signal });
 }

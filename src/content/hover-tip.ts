@@ -1,6 +1,6 @@
 // The hover tip over a highlight: a small extension-origin iframe that shows the decision's
-// title. The title is workspace data, so it never enters the page's DOM; the page only sees an
-// iframe whose document it cannot read.
+// title. The title is workspace data, so it never enters the page's DOM; the page only sees a
+// host element with a closed shadow root, and cannot reach the iframe or its address inside.
 import { api } from '../messaging/browser-api';
 import { handOverSecret } from './frame-secret';
 
@@ -11,21 +11,17 @@ export interface HoverTip {
 export function createHoverTip(signal: AbortSignal): HoverTip {
   let host: HTMLElement | undefined;
   let frame: HTMLIFrameElement | undefined;
-  // The pointer cursor over highlights: an adopted sheet, not a style attribute on the page.
-  const cursor = new CSSStyleSheet();
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, cursor];
+  // No pointer cursor over highlights: any style of ours on the page's elements is readable by
+  // the page (getComputedStyle), and would tell it where the decisions are as the person hovers.
   let shown: string | null = null;
 
-  signal.addEventListener('abort', () => {
-    host?.remove();
-    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== cursor);
-  });
+  signal.addEventListener('abort', () => host?.remove());
 
   function ensure() {
     if (host && frame) return frame;
     host = document.createElement('decidedly-tip');
     host.setAttribute('data-decidedly-ui', '');
-    const shadow = host.attachShadow({ mode: 'open' });
+    const shadow = host.attachShadow({ mode: 'closed' });
     frame = document.createElement('iframe');
     frame.title = 'Decision';
     frame.setAttribute('aria-hidden', 'true');
@@ -45,7 +41,6 @@ export function createHoverTip(signal: AbortSignal): HoverTip {
         return;
       }
       shown = decisionId;
-      cursor.replaceSync(decisionId ? 'html, html * { cursor: pointer !important; }' : '');
       if (!decisionId) {
         if (frame) frame.style.display = 'none';
         return;

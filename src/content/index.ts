@@ -61,7 +61,7 @@ export async function init(): Promise<void> {
   async function capture() {
     const s = await current();
     const selectors = s.info.canHighlight ? await s.selectionSelectors() : null;
-    await sendToBackground('capture:start', { url: location.href, title: document.title, selectors });
+    await sendToBackground('capture:start', { title: document.title, selectors });
     (await sidebarHost()).show();
     window.getSelection()?.removeAllRanges();
   }
@@ -80,7 +80,7 @@ export async function init(): Promise<void> {
     'reattach:selection': async ({ anchorId }) => {
       const selectors = await (session ?? (await current())).selectionSelectors();
       if (!selectors) return { ok: false };
-      await sendToBackground('anchor:reattach', { anchorId, selectors, url: location.href });
+      await sendToBackground('anchor:reattach', { anchorId, selectors });
       return { ok: true };
     },
   };

@@ -25,7 +25,7 @@ export async function startPageSession(
 ): Promise<PageSession> {
   const site = siteFor(location.href);
   const root = () => site.root(document);
-  const info = await sendToBackground('session:start', { url: location.href, title: site.title(document) });
+  const info = await sendToBackground('session:start', { title: site.title(document) });
   // Made with the anchoring module, on the first paint: a page without decisions loads neither.
   let highlighter: Highlighter | null = null;
   signal.addEventListener('abort', () => highlighter?.destroy());
@@ -61,7 +61,7 @@ export async function startPageSession(
         return;
       }
       painted.set(a.anchorId, result.range);
-      highlighter?.set(a.anchorId, result.range, a.status === 'open' ? 'open' : 'decided');
+      highlighter?.set(a.anchorId, result.range);
     });
     await report(missing);
   }
@@ -75,7 +75,7 @@ export async function startPageSession(
   }
 
   async function refresh() {
-    const next = await sendToBackground('session:start', { url: location.href, title: site.title(document) });
+    const next = await sendToBackground('session:start', { title: site.title(document) });
     anchors = next.anchors;
     const keep = new Set(anchors.map((a) => a.anchorId));
     for (const id of painted.keys()) if (!keep.has(id)) highlighter?.remove(id);
@@ -113,6 +113,8 @@ export async function startPageSession(
   document.addEventListener(
     'pointermove',
     (e) => {
+      // A page's synthetic events never show or open anything of ours.
+      if (!e.isTrusted) return;
       lastPointer = { x: e.clientX, y: e.clientY };
       if (frameRequested || !painted.size) return;
       frameRequested = true;
@@ -127,7 +129,7 @@ export async function startPageSession(
   document.addEventListener(
     'click',
     (e) => {
-      if (!painted.size || (window.getSelection()?.toString().trim() ?? '')) return;
+      if (!e.isTrusted || !painted.size || (window.getSelection()?.toString().trim() ?? '')) return;
       const hit = highlighter?.hitTest(e.clientX, e.clientY) ?? null;
       const decisionId = hit ? decisionOf(hit) : null;
       if (decisionId) onHighlightClick(decisionId);

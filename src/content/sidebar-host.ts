@@ -31,7 +31,7 @@ iframe { border: 0; width: 100%; height: 100%; display: block; background: Canva
 export function createSidebarHost(onVisibility: (open: boolean) => void): SidebarHost {
   const host = document.createElement('decidedly-sidebar');
   host.setAttribute('data-decidedly-ui', '');
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: 'closed' });
   const style = new CSSStyleSheet();
   style.replaceSync(HOST_CSS);
   shadow.adoptedStyleSheets = [style];
@@ -73,9 +73,10 @@ export function createSidebarHost(onVisibility: (open: boolean) => void): Sideba
   const save = () => void api.storage.local.set({ sidebarWidth: width });
 
   grip.addEventListener('pointerdown', (e) => {
+    if (!e.isTrusted) return;
     grip.setPointerCapture(e.pointerId);
     if (frame) frame.style.pointerEvents = 'none';
-    const move = (m: PointerEvent) => resizeTo(window.innerWidth - m.clientX);
+    const move = (m: PointerEvent) => m.isTrusted && resizeTo(window.innerWidth - m.clientX);
     const up = () => {
       grip.removeEventListener('pointermove', move);
       if (frame) frame.style.pointerEvents = '';
@@ -85,7 +86,7 @@ export function createSidebarHost(onVisibility: (open: boolean) => void): Sideba
     grip.addEventListener('pointerup', up, { once: true });
   });
   grip.addEventListener('keydown', (e) => {
-    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    if (!e.isTrusted || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight')) return;
     resizeTo(width + (e.key === 'ArrowLeft' ? 24 : -24));
     save();
     e.preventDefault();

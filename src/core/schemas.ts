@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { HLC_PATTERN } from './hlc';
 import { ILL_FORMED, illFormedPath, isCleanText } from './strings';
+import { AnchorUrl, urlMatchesSite } from './urls';
 
 /** Well-formed and NUL-free (src/core/strings.ts): what PostgreSQL's jsonb can store. */
 const clean = z.refine<string>(isCleanText, ILL_FORMED);
@@ -125,18 +126,20 @@ export const PositionSelector = z.object({
 });
 export const Selectors = z.object({ quote: QuoteSelector, position: PositionSelector });
 
-export const Anchor = z.object({
-  ...syncMeta,
-  decisionId: id,
-  pageKey: text(2048),
-  url: text(8192),
-  pageTitle: text(500),
-  site: text(40),
-  /** null for a page decision (anchored to the page, no text). */
-  selectors: z.nullable(Selectors),
-  /** Set on copies from a "do not sync quotes" site: the quote stayed on its author's device. */
-  quotePrivate: z.optional(z.boolean()),
-});
+export const Anchor = z
+  .object({
+    ...syncMeta,
+    decisionId: id,
+    pageKey: text(2048),
+    url: AnchorUrl,
+    pageTitle: text(500),
+    site: text(40),
+    /** null for a page decision (anchored to the page, no text). */
+    selectors: z.nullable(Selectors),
+    /** Set on copies from a "do not sync quotes" site: the quote stayed on its author's device. */
+    quotePrivate: z.optional(z.boolean()),
+  })
+  .check(urlMatchesSite);
 
 export const FollowUp = z.object({
   ...syncMeta,

@@ -2,6 +2,7 @@
 // alignment and the last change, with the searched words marked. Its controls stay out of the
 // tab order: the row is the stop, and Space / Enter act on it (see ListView).
 import { type LogEntry, matchSnippet, siteLabel } from '../core/log';
+import { linkHref } from '../core/urls';
 import { AlignmentBar } from '../ui/AlignmentBar';
 import { formatAgo, formatDate, formatDue, TIME_ZONE } from './format';
 import { Highlighted } from './Highlighted';
@@ -18,6 +19,7 @@ export function DecisionRow({ entry, terms, selected, onToggle, nowMs }: Decisio
   const d = entry.decision;
   const snippet = matchSnippet(entry, terms);
   const page = entry.pages[0];
+  const href = linkHref(page?.url);
   const next = entry.nextFollowUp;
   const overdue = entry.nextDueMs < nowMs;
   return (
@@ -43,10 +45,15 @@ export function DecisionRow({ entry, terms, selected, onToggle, nowMs }: Decisio
         <span class={`badge status-${d.status}`}>{d.status}</span>
       </span>
       <span class="cell page-cell">
-        {page ? (
-          <a href={page.url} target="_blank" rel="noreferrer" tabIndex={-1} title={page.title} data-page-link>
+        {page && href ? (
+          <a href={href} target="_blank" rel="noreferrer" tabIndex={-1} title={page.title} data-page-link>
             <span class="site">{siteLabel(page.site)}</span> {page.title}
           </a>
+        ) : page ? (
+          // Not an http(s) address (an app link, or a tampered row): the address is text, never opened.
+          <span title={`${page.title} — ${page.url}`}>
+            <span class="site">{siteLabel(page.site)}</span> {page.title}
+          </span>
         ) : (
           <span class="muted">Logged by hand</span>
         )}

@@ -1,6 +1,7 @@
 // One row of the timeline: a supersede chain (or a lone decision) on the shared time axis, each
 // decision a dot coloured by status, each supersede a line from the old decision to its successor.
 import type { TimelineChain } from '../core/log';
+import { linkHref } from '../core/urls';
 import { formatDate } from './format';
 
 export interface TimelineRowProps {
@@ -40,18 +41,19 @@ export function TimelineRow({ chain, x }: TimelineRowProps) {
         {chain.nodes.map(({ entry, matched }) => {
           const d = entry.decision;
           const label = `${d.title} — ${d.status}, ${d.decidedAt ? 'decided' : 'logged'} ${formatDate(entry.whenMs)}`;
-          const page = entry.pages[0];
+          // Only an http(s) page is a link; anything else is a plain dot (never opened).
+          const href = linkHref(entry.pages[0]?.url);
           const props = {
             class: `tl-dot dot-${d.status}${matched ? '' : ' faded'}`,
             style: { left: `${x(entry.whenMs)}%` },
             title: label,
             'data-decision': d.id,
           };
-          return page ? (
+          return href ? (
             <a
               key={d.id}
               {...props}
-              href={page.url}
+              href={href}
               target="_blank"
               rel="noreferrer"
               tabIndex={-1}

@@ -6,17 +6,16 @@ import { Selectors } from '../core/schemas';
 import type { Guard } from './guard';
 import type { backgroundToContent } from './to-content';
 
-const url = z.string().check(z.maxLength(8192));
 const id = z.string().check(z.regex(/^[0-9a-f-]{36}$/));
 const tabId = z.number().check(z.int(), z.nonnegative());
 
 /** Content script → background. */
 export const contentToBackground = {
+  // No URL in these payloads: the page is the sender's (sender.url, sender.tab), as the browser says.
   /** A page session started (load or SPA navigation): answers the page's anchors to paint. */
-  'session:start': z.strictObject({ url, title: z.string().check(z.maxLength(500)) }),
+  'session:start': z.strictObject({ title: z.string().check(z.maxLength(500)) }),
   /** "Log decision" on a selection (or none, for a page decision): opens the capture form. */
   'capture:start': z.strictObject({
-    url,
     title: z.string().check(z.maxLength(500)),
     selectors: z.nullable(Selectors),
   }),
@@ -30,7 +29,7 @@ export const contentToBackground = {
   /** The sidebar frame was shown or hidden by the page-side host. */
   'sidebar:visibility': z.strictObject({ open: z.boolean() }),
   /** Re-attach: the selection a user made to replace a lost anchor. */
-  'anchor:reattach': z.strictObject({ anchorId: id, selectors: Selectors, url }),
+  'anchor:reattach': z.strictObject({ anchorId: id, selectors: Selectors }),
   /** About to frame the sidebar or tooltip: the secret the frame must present on its port. */
   'frame:secret': z.strictObject({ kind: z.enum(['sidebar', 'tooltip']) }),
 } as const;
@@ -75,10 +74,10 @@ export const pageToBackground = {
 
 export { backgroundToContent } from './to-content';
 
+/** What a content script needs to paint an anchor; no status, title or text of the decision. */
 export interface AnchorPaint {
   anchorId: string;
   decisionId: string;
-  status: 'open' | 'decided' | 'other';
   selectors: z.infer<typeof Selectors> | null;
 }
 

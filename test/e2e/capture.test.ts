@@ -4,15 +4,16 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, launch, sidebarFrame } from './harness';
-import { dragSelect, highlightedTexts } from './select';
+import { clickLogDecision, dragSelect, highlightLayers, prepareLogDecision } from './select';
 
 const JIRA = 'https://acme.atlassian.net/browse/ACME-7';
 const NOTION = 'https://www.notion.so/acme/Session-storage-decision-0f3c2b7a9d4e4c1b8a6f5e2d1c0b9a87';
 const QUOTE = 'We decided to move session storage to Redis, with a 30-minute sliding expiry.';
 
 async function logDecision(page: Page, phrase: string, title: string) {
+  await expect.poll(async () => (await prepareLogDecision(page)).button).toBeDefined();
   expect(await dragSelect(page, phrase)).toContain(phrase.slice(0, 20));
-  await page.getByRole('button', { name: 'Log decision' }).click();
+  await clickLogDecision(page);
   const frame = await sidebarFrame(page);
   const field = frame.getByLabel('Decision', { exact: true });
   await field.waitFor();
@@ -22,7 +23,7 @@ async function logDecision(page: Page, phrase: string, title: string) {
   return frame;
 }
 
-const openTexts = async (page: Page) => (await highlightedTexts(page))['decidedly-open'] ?? [];
+const openTexts = async (page: Page) => (await highlightLayers(page))[0] ?? [];
 
 describe('capture in real Chromium', () => {
   let h: Harness;
@@ -78,7 +79,7 @@ describe('capture in real Chromium', () => {
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.evaluate(() => window.scrollTo(0, 0));
     await sidebar.getByRole('button', { name: /Move sessions to Redis/ }).click();
-    await expect.poll(async () => (await highlightedTexts(page))['decidedly-focused'] ?? []).toEqual([QUOTE]);
+    await expect.poll(async () => (await highlightLayers(page))[1] ?? []).toEqual([QUOTE]);
     await expect
       .poll(() =>
         page.evaluate(

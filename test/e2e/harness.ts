@@ -110,11 +110,16 @@ export async function seriousViolations(page: Page | import('playwright-core').F
     .map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** The sidebar's frame on a page, once it is attached. */
+/**
+ * The sidebar's frame on a page, once it is attached. Its iframe is in a closed shadow root, out
+ * of reach of locators; the browser still lists it among the page's frames.
+ */
 export async function sidebarFrame(page: Page) {
-  const handle = await page.locator('decidedly-sidebar iframe').elementHandle({ timeout: 10_000 });
-  const frame = await handle?.contentFrame();
-  if (!frame) throw new Error('The sidebar frame is not there.');
+  const isSidebar = (f: import('playwright-core').Frame) =>
+    f !== page.mainFrame() && f.url().startsWith('chrome-extension://') && f.url().includes('/src/sidebar/');
+  const navigated = page.waitForEvent('framenavigated', { predicate: isSidebar, timeout: 10_000 });
+  const frame = page.frames().find(isSidebar) ?? (await navigated);
+  navigated.catch(() => {});
   await frame.waitForLoadState('domcontentloaded');
   return frame;
 }

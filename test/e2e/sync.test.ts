@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, launch, sidebarFrame, toggleSidebarViaCommand } from './harness';
-import { dragSelect } from './select';
+import { clickLogDecision, dragSelect } from './select';
 import { type ServerProcess, serverProcess } from './server-process';
 
 type Creds = { workspaceId: string; memberId: string; token: string };
@@ -99,7 +99,7 @@ describe('sync between two profiles', () => {
     pageA = await a.context.newPage();
     await pageA.goto(JIRA);
     await dragSelect(pageA, QUOTE);
-    await pageA.getByRole('button', { name: 'Log decision' }).click();
+    await clickLogDecision(pageA);
     const frameA = await sidebarFrame(pageA);
     await frameA.getByLabel('Decision', { exact: true }).fill('Sessions move to Redis');
     await frameA.getByLabel('Decision', { exact: true }).press('Enter');
@@ -247,7 +247,7 @@ describe('sync between two profiles', () => {
     await gh.goto('https://github.com/acme/checkout/pull/42');
     const phrase = 'We decided against a memory fallback';
     await dragSelect(gh, phrase);
-    await gh.getByRole('button', { name: 'Log decision' }).click();
+    await clickLogDecision(gh);
     const frame = await sidebarFrame(gh);
     await frame.getByLabel('Decision', { exact: true }).fill('Private quote decision');
     await frame.getByLabel('Decision', { exact: true }).press('Enter');

@@ -140,6 +140,19 @@ describe.each(ENGINES)('security on %s', (engine) => {
       ],
       ['forged field clocks', body([m([op(id, { fieldHlc: {} })])]), 400, /fieldHlc: not writable/],
       ['huge title', body([m([op(id, { title: 'x'.repeat(301) })])]), 400, /title: at most 300/],
+      // The log would render an anchor's URL as a link and "Open" would hand it to tabs.create.
+      [
+        'script URL',
+        body([m([{ table: 'anchors', id, set: { url: 'javascript:alert(document.domain)' } }])]),
+        400,
+        /anchors\.url: an http\(s\) address/,
+      ],
+      [
+        'file URL',
+        body([m([{ table: 'anchors', id, set: { url: 'file:///etc/passwd' } }])]),
+        400,
+        /anchors\.url: an http\(s\) address/,
+      ],
       [
         'huge free text',
         body([m([op(id, { rationale: 'x'.repeat(20_001) })])]),

@@ -2,6 +2,7 @@
 // consequence bullets, pros and cons, and the More Information lists Decidedly writes.
 import { RACI_LABELS, STANCE_LABELS } from '../raci';
 import { RACI, type Raci, STANCES, type Stance } from '../schemas';
+import { isWebUrl } from '../urls';
 import { parseAdrDate } from './adr-fields';
 import type { ParsedFollowUp, ParsedOption, ParsedSource, ParsedStance, ParsedTradeoff } from './adr-types';
 import { blocksOf } from './md-sections';
@@ -132,7 +133,8 @@ export function parseFollowUp(item: string): ParsedFollowUp {
 /** `[Page title](<url>) — “quote”` lines of the Sources list. */
 export function parseSource(item: string): ParsedSource | null {
   const m = /^\[((?:[^\]\\]|\\.)*)\]\(<?([^\s>)]+)>?\)(?:\s+—\s+“([\s\S]*)”)?\s*$/.exec(item);
-  if (!m) return null;
+  // Only a web address is a source; anything else (javascript:, file:) stays in the text.
+  if (!m || !isWebUrl(m[2] as string)) return null;
   return {
     title: unescapeMarkdownText((m[1] as string).replace(/\\([[\]\\|])/g, '$1')),
     url: m[2] as string,

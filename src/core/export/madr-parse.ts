@@ -1,5 +1,7 @@
 // Reads one ADR Markdown file — MADR 2/3/4, Nygard (adr-tools) or log4brains — into a ParsedAdr.
 // Text stays Markdown source: HTML in it is never interpreted, only carried as characters.
+
+import { isWebUrl } from '../urls';
 import {
   asText,
   mapAdrStatus,
@@ -139,7 +141,7 @@ export function parseAdr(markdown: string, fileName?: string): ParseAdrResult {
   const urls = [meta.get('source') ?? []]
     .flat()
     .flatMap((u) => u.split(/\s+/))
-    .filter((u) => /^https?:\/\//i.test(u));
+    .filter((u) => isWebUrl(u));
   urls.push(...(story.match(/https?:\/\/[^\s)<>\]]+/gi) ?? []));
   adr.sources = [...new Set(urls)].map((url) => ({ url, title: '', quote: '' }));
 

@@ -46,7 +46,7 @@ test('without the Highlight API nothing is painted, nothing throws and the page 
   const highlighter = createHighlighter(document);
   expect(highlighter.painting).toBe(false);
   const range = rangeOfText(root, 'Sounds good to me.');
-  highlighter.set('d1', range, 'open');
+  highlighter.set('d1', range);
   highlighter.focus('d1');
   highlighter.flash('d1');
   expect(highlighter.scrollIntoView('d1')).toBe(true);
@@ -67,7 +67,7 @@ describe('with the Highlight API', () => {
     registry.clear();
     uninstall = installRegistry(registry);
     root = loadFixture('jira-issue');
-    highlighter = createHighlighter(document);
+    highlighter = createHighlighter(document, { name: 'decidedly' });
   });
   afterEach(() => {
     highlighter.destroy();
@@ -75,70 +75,82 @@ describe('with the Highlight API', () => {
     vi.useRealTimers();
   });
 
-  test('paints each kind in its own highlight, focus over kind, and never edits the DOM', () => {
+  test('paints every decision alike, focus over it, and never edits the DOM', () => {
     const before = document.body.outerHTML;
     const open = rangeOfText(root, 'Sounds good to me.');
     const decided = rangeOfText(root, 'Finance is fine');
-    highlighter.set('open-1', open, 'open');
-    highlighter.set('decided-1', decided, 'decided');
+    highlighter.set('open-1', open);
+    highlighter.set('decided-1', decided);
     expect(highlighter.painting).toBe(true);
-    expect([...painted('open')]).toEqual([open]);
-    expect([...painted('decided')]).toEqual([decided]);
-    expect(painted('focused').priority).toBeGreaterThan(painted('open').priority);
+    expect([...painted('decision')]).toEqual([open, decided]);
+    expect(painted('focused').priority).toBeGreaterThan(painted('decision').priority);
 
     highlighter.focus('decided-1');
-    expect(painted('decided').size).toBe(0);
+    expect([...painted('decision')]).toEqual([open]);
     expect([...painted('focused')]).toEqual([decided]);
     highlighter.focus('open-1');
-    expect([...painted('decided')]).toEqual([decided]);
+    expect([...painted('decision')]).toEqual([decided]);
     expect([...painted('focused')]).toEqual([open]);
     highlighter.focus(null);
-    expect([...painted('open')]).toEqual([open]);
+    expect(new Set(painted('decision'))).toEqual(new Set([open, decided]));
 
     // Re-anchoring a focused decision (a new Range after a re-render) keeps it focused.
     highlighter.focus('decided-1');
     const reanchored = rangeOfText(root, 'Finance is fine');
-    highlighter.set('decided-1', reanchored, 'decided');
+    highlighter.set('decided-1', reanchored);
     expect([...painted('focused')]).toEqual([reanchored]);
     highlighter.focus(null);
 
-    highlighter.set('open-1', open, 'decided');
-    expect(painted('open').size).toBe(0);
-    expect(painted('decided').size).toBe(2);
     highlighter.remove('decided-1');
-    expect([...painted('decided')]).toEqual([open]);
+    expect([...painted('decision')]).toEqual([open]);
     highlighter.clear();
-    expect(painted('decided').size).toBe(0);
+    expect(painted('decision').size).toBe(0);
     expect(document.body.outerHTML).toBe(before);
+  });
+
+  test('without a name, registers random names that say nothing, new for each highlighter', () => {
+    const names = () => [...registry.keys()].filter((n) => !n.startsWith('decidedly-'));
+    const first = createHighlighter(document);
+    const mine = names();
+    expect(mine).toHaveLength(3);
+    for (const name of mine) {
+      expect(name).toMatch(/^[a-z]{16}$/);
+      expect(name).not.toMatch(/decid|open|focus|flash|status/);
+    }
+    first.destroy();
+    expect(names()).toEqual([]);
+    const second = createHighlighter(document);
+    expect(names().some((n) => mine.includes(n))).toBe(false);
+    second.destroy();
   });
 
   test('adopts one style sheet and gives everything back on destroy', () => {
     const sheets = document.adoptedStyleSheets.length;
     const second = createHighlighter(document, { name: 'other' });
     expect(document.adoptedStyleSheets.length).toBe(sheets + 1);
-    expect(registry.has('other-open')).toBe(true);
+    expect(registry.has('other-decision')).toBe(true);
     second.destroy();
     expect(document.adoptedStyleSheets.length).toBe(sheets);
-    expect(registry.has('other-open')).toBe(false);
-    expect(registry.has('decidedly-open')).toBe(true);
+    expect(registry.has('other-decision')).toBe(false);
+    expect(registry.has('decidedly-decision')).toBe(true);
   });
 
   test('flash emphasises a highlight for a while, then lets it go', () => {
     vi.useFakeTimers();
     const range = rangeOfText(root, 'Sounds good to me.');
-    highlighter.set('d1', range, 'open');
+    highlighter.set('d1', range);
     highlighter.flash('d1');
     expect(painted('flash').has(range)).toBe(true);
     vi.advanceTimersByTime(2000);
     expect(painted('flash').has(range)).toBe(false);
-    expect(painted('open').has(range)).toBe(true);
+    expect(painted('decision').has(range)).toBe(true);
   });
 
   test('hit-testing finds the highlight under the pointer: focused first, then the smallest', () => {
     const wide = placed(rangeOfText(root, 'Agreed. Decision'), rect(0, 100, 600, 20), rect(0, 120, 300, 20));
     const narrow = placed(rangeOfText(root, 'Option A', 1), rect(200, 100, 80, 20));
-    highlighter.set('wide', wide, 'decided');
-    highlighter.set('narrow', narrow, 'open');
+    highlighter.set('wide', wide);
+    highlighter.set('narrow', narrow);
     expect(highlighter.hitTest(250, 110)).toBe('narrow');
     expect(highlighter.hitTest(50, 130)).toBe('wide');
     // Inside the bounding box but in no line box: the empty end of the second line.

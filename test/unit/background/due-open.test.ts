@@ -156,4 +156,18 @@ describe('openDecision', () => {
       'chrome-extension://ext/src/log/index.html?q=Hand-logged',
     ]);
   });
+
+  it.each([
+    'javascript:alert(document.domain)',
+    'file:///etc/passwd',
+    'data:text/html,<script>alert(1)</script>',
+    'chrome://settings',
+  ])('never opens an anchor whose URL is %s: the decision log shows it instead', async (url) => {
+    // Stored before the URL rule existed (the write path itself does not parse rows).
+    const id = await decisionOn(url, 'url:hostile');
+    expect(await openDecision(id)).toMatchObject({ ok: true });
+    expect(fake.current.tabList.map((t) => t.url)).toEqual([
+      'chrome-extension://ext/src/log/index.html?q=Move+sessions+to+Redis',
+    ]);
+  });
 });

@@ -106,6 +106,19 @@ describe('toBackup / parseBackup', () => {
     expect(error).toContain(`followUps[1] (id ${tables.followUps[1]?.id}): fieldHlc: expected record`);
   });
 
+  it.each([
+    'javascript:alert(document.domain)',
+    'file:///etc/passwd',
+    'data:text/html,<script>alert(1)</script>',
+  ])('refuses an anchor whose URL is %s: the log would render it as a link', (url) => {
+    const tables = sampleTables();
+    const backup = JSON.parse(toBackup(tables, META));
+    backup.tables.anchors[0].url = url;
+    const error = errorOf(JSON.stringify(backup));
+    expect(error).toMatch(/^1 record is not valid, so nothing was imported\. /);
+    expect(error).toContain(`anchors[0] (id ${tables.anchors[0]?.id}): url: an http(s) address`);
+  });
+
   it('refuses unknown tables, tables that are not lists and duplicate ids', () => {
     const backup = JSON.parse(toBackup(sampleTables(), META));
     expect(errorOf(JSON.stringify({ ...backup, tables: { ...backup.tables, secrets: [] } }))).toBe(

@@ -166,6 +166,37 @@ describe('parseAdr on real template styles', () => {
     expect(draft.moreInformation).toBe('Technical story: [PERF-12](https://jira.example.com/browse/PERF-12)');
   });
 
+  it('keeps only web addresses as sources; a script or file link stays text', () => {
+    const md = [
+      '# Use Redis for sessions',
+      '',
+      '## More Information',
+      '',
+      '### Sources',
+      '',
+      '* [Jira](https://acme.atlassian.net/browse/ACME-7) — “We decided”',
+      '* [passwords](file:///etc/passwd)',
+      '* [click me](javascript:void%20fetch%28%27//evil.example%27%29)',
+      '',
+    ].join('\n');
+    const result = parseAdr(md, '0001-use-redis.md');
+    if (!result.ok) throw new Error(result.error);
+    expect(result.decision.sources).toEqual([]);
+    expect(result.decision.moreInformation).toContain('file:///etc/passwd');
+
+    const meta = parseAdr(
+      [
+        '---',
+        'source: javascript:alert(1) file:///etc/passwd https://github.com/acme/app/pull/12',
+        '---',
+        '# T',
+      ].join('\n'),
+      '0002-t.md',
+    );
+    if (!meta.ok) throw new Error(meta.error);
+    expect(meta.decision.sources.map((s) => s.url)).toEqual(['https://github.com/acme/app/pull/12']);
+  });
+
   it('parses every fixture without errors', () => {
     for (const dir of templateDirs()) {
       for (const file of readdirSync(join(FIXTURES, dir)))
