@@ -3,9 +3,14 @@
 import * as z from 'zod/mini';
 import { HLC_PATTERN } from './hlc';
 import type { RowOp } from './merge';
-import { describeIssues, META_FIELDS, TABLE_NAMES, TABLES, type TableName } from './schemas';
+import { describeIssues, META_FIELDS, SeenBase, TABLE_NAMES, TABLES, type TableName } from './schemas';
 
-export const SCHEMA_VERSION = 1;
+/**
+ * 2: a free-text `base` is a version vector (a list of HLCs) and list fields merge per element.
+ * 1 (a single-HLC base, whole-array lists) is still read in stored rows and queued outbox
+ * entries, but a version-1 client cannot read version-2 rows, so the server refuses its pushes.
+ */
+export const SCHEMA_VERSION = 2;
 export const MAX_MUTATIONS = 100;
 export const MAX_BODY_BYTES = 512 * 1024;
 export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
@@ -17,7 +22,7 @@ export const Op = z.strictObject({
   table: z.enum(TABLE_NAMES as [TableName, ...TableName[]]),
   id: z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'a UUID')),
   set: z.record(z.string(), z.unknown()),
-  base: z.optional(z.record(z.string(), hlc)),
+  base: z.optional(z.record(z.string(), SeenBase)),
 });
 
 export const Mutation = z.strictObject({

@@ -143,7 +143,7 @@ async function commit(ctx: WriteContext, tx: Tx) {
     const set = changedFields(current, intent.set);
     if (!Object.keys(set).length) continue;
     if (current && intent.table !== 'events') set.updatedAt = updatedAt;
-    const base: Record<string, string> = {};
+    const base: Record<string, string[]> = {};
     for (const field of Object.keys(set)) {
       const frontier = current && isFreeText(field) ? fieldFrontier(current, field) : undefined;
       if (frontier) base[field] = frontier;

@@ -1,5 +1,6 @@
 // POST /v1/push: validate every op with the shared schemas, refuse clocks too far ahead, then apply.
 import type { FastifyInstance } from 'fastify';
+import { asSeen } from '../../core/causality';
 import {
   type GapResponse,
   opProblem,
@@ -16,9 +17,9 @@ import { applyPush, futureMutation } from '../sync/push';
  * A base names a version the writer saw before writing, so it is older than the write. A base at
  * or after it would "supersede" versions written later, and two such writes would erase each other.
  */
-function baseProblem(base: Record<string, string> | undefined, hlc: string): string | null {
+function baseProblem(base: Record<string, string | string[]> | undefined, hlc: string): string | null {
   for (const [field, seen] of Object.entries(base ?? {})) {
-    if (seen >= hlc) return `base.${field}: must be older than the mutation's hlc`;
+    if (asSeen(seen).some((h) => h >= hlc)) return `base.${field}: must be older than the mutation's hlc`;
   }
   return null;
 }

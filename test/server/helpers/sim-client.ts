@@ -14,7 +14,7 @@ export interface Write {
   field: string;
   value: unknown;
   hlc: string;
-  base?: string;
+  base?: string[];
 }
 
 export type PushMode = 'normal' | 'lost-request' | 'lost-reply' | 'duplicate' | 'reorder';
@@ -44,7 +44,7 @@ export class SimClient {
     const key = rowKey(table, id);
     const local = this.rows.get(key);
     const hlc = this.clock.now();
-    const base: Record<string, string> = {};
+    const base: Record<string, string[]> = {};
     for (const field of Object.keys(set)) {
       const seen = local && isFreeText(field) ? fieldFrontier(local, field) : undefined;
       if (seen) base[field] = seen;
