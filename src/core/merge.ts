@@ -3,7 +3,17 @@
 // order, duplication or batching of what they exchange.
 import { asSeen, hasSeen, joinSeen, type Seen } from './causality';
 import type { Hlc } from './hlc';
+import {
+  type ElementMap,
+  elementsFromOp,
+  elementsOf,
+  isListField,
+  joinElements,
+  type ListDelta,
+  visibleList,
+} from './list-merge';
 import { FREE_TEXT_FIELDS, META_FIELDS } from './schemas';
+import { stableKey } from './stable-key';
 
 /** One version of a free-text field: its value, when it was written, and what its writer saw. */
 export interface Version {
@@ -20,6 +30,8 @@ export interface SyncRow {
   fieldHlc: Record<string, Hlc>;
   fieldBase?: Record<string, Hlc | Seen>;
   conflicts?: Record<string, Version[]>;
+  /** List fields: the merge state of each element (see list-merge.ts). */
+  elements?: Record<string, ElementMap>;
   [field: string]: unknown;
 }
 
@@ -33,6 +45,8 @@ export interface RowOp {
    * its row), so an edit it did not see survives as a concurrent version. One HLC in version 1.
    */
   base?: Record<string, Hlc | Seen>;
+  /** List fields, element by element (schema version 2); a list in `set` is a version-1 write. */
+  lists?: Record<string, ListDelta>;
 }
 
 const FREE_TEXT = new Set<string>(FREE_TEXT_FIELDS);
@@ -49,6 +63,13 @@ export function rowFromOp(op: RowOp, hlc: Hlc): SyncRow {
     row.fieldHlc[field] = hlc;
     const base = asSeen(op.base?.[field]);
     if (base.length && isFreeText(field)) row.fieldBase = { ...row.fieldBase, [field]: base };
+    if (isListField(field) && Array.isArray(value))
+      setList(row, field, elementsFromOp(field, { put: value }, hlc));
+  }
+  for (const [field, delta] of Object.entries(op.lists ?? {})) {
+    if (!isListField(field) || field in op.set) continue;
+    row.fieldHlc[field] = hlc;
+    setList(row, field, elementsFromOp(field, delta, hlc));
   }
   return row;
 }
@@ -63,6 +84,7 @@ export function mergeRow<T extends SyncRow>(a: T, b: SyncRow): T {
   for (const field of [...fields].sort()) {
     if (META.has(field)) continue;
     if (isFreeText(field)) mergeFreeText(out, a, b, field);
+    else if (isListField(field)) mergeList(out, a, b, field);
     else mergeRegister(out, a, b, field);
   }
   return out as T;
@@ -72,6 +94,23 @@ export function mergeRow<T extends SyncRow>(a: T, b: SyncRow): T {
 export function applyOp<T extends SyncRow>(row: T | undefined, op: RowOp, hlc: Hlc): T {
   const incoming = rowFromOp(op, hlc);
   return row ? mergeRow(row, incoming) : (incoming as T);
+}
+
+// Element state that a plain array stamped with the field's HLC describes exactly (a list written
+// once, as every version-1 row) is left implicit: such rows stay as they were, byte for byte.
+function setList(row: SyncRow, field: string, elements: ElementMap) {
+  const list = visibleList(elements);
+  row[field] = list;
+  const implicit = elementsOf({ fieldHlc: row.fieldHlc, [field]: list }, field);
+  if (stableKey(implicit) !== stableKey(elements)) row.elements = { ...row.elements, [field]: elements };
+}
+
+// The field's HLC is its newest element write: it orders the field for readers that only look
+// at fieldHlc (the join snapshot, the write path's clock).
+function mergeList(out: SyncRow, a: SyncRow, b: SyncRow, field: string) {
+  // HLC strings order as text (Math.max would compare them as numbers).
+  out.fieldHlc[field] = [a.fieldHlc[field] ?? '', b.fieldHlc[field] ?? ''].sort()[1] as string;
+  setList(out, field, joinElements(elementsOf(a, field), elementsOf(b, field)));
 }
 
 function mergeRegister(out: SyncRow, a: SyncRow, b: SyncRow, field: string) {
@@ -123,16 +162,6 @@ function mergeFreeText(out: SyncRow, a: SyncRow, b: SyncRow, field: string) {
   out.fieldHlc[field] = winner.hlc;
   if (winner.base.length) out.fieldBase = { ...out.fieldBase, [field]: winner.base };
   if (rest.length) out.conflicts = { ...out.conflicts, [field]: rest.map(withBase) };
-}
-
-function stableKey(value: unknown): string {
-  return (
-    JSON.stringify(value, (_k, v) =>
-      v && typeof v === 'object' && !Array.isArray(v)
-        ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1)))
-        : v,
-    ) ?? 'undefined'
-  );
 }
 
 /** True when a row's free-text field has concurrent versions the user should reconcile. */

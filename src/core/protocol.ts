@@ -2,6 +2,7 @@
 // extension's sync engine and the server, validated on both sides with the same schemas.
 import * as z from 'zod/mini';
 import { HLC_PATTERN } from './hlc';
+import { isListField } from './list-merge';
 import type { RowOp } from './merge';
 import { describeIssues, META_FIELDS, SeenBase, TABLE_NAMES, TABLES, type TableName } from './schemas';
 
@@ -23,6 +24,16 @@ export const Op = z.strictObject({
   id: z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'a UUID')),
   set: z.record(z.string(), z.unknown()),
   base: z.optional(z.record(z.string(), SeenBase)),
+  /** List fields element by element (schema version 2): written elements, removals with what they saw. */
+  lists: z.optional(
+    z.record(
+      z.string(),
+      z.strictObject({
+        put: z.optional(z.array(z.unknown())),
+        del: z.optional(z.record(z.string(), z.array(hlc).check(z.maxLength(1000)))),
+      }),
+    ),
+  ),
 });
 
 export const Mutation = z.strictObject({
@@ -90,6 +101,19 @@ export function opProblem(op: RowOp): string | null {
     const fieldSchema = shape[field];
     if (!fieldSchema) return `${op.table}.${field}: unknown field`;
     const parsed = fieldSchema.safeParse(value);
+    if (!parsed.success)
+      return `${op.table}.${field}: ${describeIssues(parsed.error).replace(/^\(root\): /, '')}`;
+  }
+  return listProblem(op, shape);
+}
+
+/** A list delta writes elements its field's schema accepts, to a list field not also in `set`. */
+function listProblem(op: RowOp, shape: Record<string, z.ZodMiniType>): string | null {
+  for (const [field, delta] of Object.entries(op.lists ?? {})) {
+    const fieldSchema = Object.hasOwn(shape, field) && isListField(field) ? shape[field] : undefined;
+    if (!fieldSchema) return `lists.${field}: not a list field of ${op.table}`;
+    if (Object.hasOwn(op.set, field)) return `lists.${field}: also written whole in set`;
+    const parsed = fieldSchema.safeParse(delta.put ?? []);
     if (!parsed.success)
       return `${op.table}.${field}: ${describeIssues(parsed.error).replace(/^\(root\): /, '')}`;
   }

@@ -21,6 +21,15 @@ export const SeenBase = z.union([hlc, z.array(hlc).check(z.maxLength(1000))]);
 /** One kept loser of a concurrent edit to a free-text field ("2 versions"). */
 export const ConflictVersion = z.object({ value: z.unknown(), hlc, base: z.optional(SeenBase) });
 
+/** The merge state of one element of a list field (src/core/list-merge.ts). */
+export const ElementState = z.object({
+  v: z.optional(z.unknown()),
+  h: z.optional(hlc),
+  a: z.array(hlc),
+  r: z.optional(z.array(hlc)),
+  o: z.optional(z.string().check(z.maxLength(80))),
+});
+
 /** Sync metadata every record carries (DESIGN.md §5). */
 const syncMeta = {
   id,
@@ -32,6 +41,8 @@ const syncMeta = {
   /** For free-text fields: what the writer of the current value had seen (conflict detection). */
   fieldBase: z.optional(z.record(z.string(), SeenBase)),
   conflicts: z.optional(z.record(z.string(), z.array(ConflictVersion))),
+  /** List fields (options, trade-offs, tags): each element's merge state, tombstones included. */
+  elements: z.optional(z.record(z.string(), z.record(z.string(), ElementState))),
   deleted: z.boolean(),
 };
 
@@ -197,6 +208,6 @@ export interface RowOf {
   events: DecisionEvent;
 }
 /** Fields that are record bookkeeping, not user data: never merged as LWW registers. */
-export const META_FIELDS = ['id', 'workspaceId', 'fieldHlc', 'fieldBase', 'conflicts'] as const;
+export const META_FIELDS = ['id', 'workspaceId', 'fieldHlc', 'fieldBase', 'conflicts', 'elements'] as const;
 
 export { describeIssues } from './issues';

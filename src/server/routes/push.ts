@@ -41,7 +41,11 @@ export function pushRoutes(app: FastifyInstance, { store, events, clock, fault }
     const body = parseOr400(PushRequest, request.body, 'body');
     body.mutations.forEach((m, i) => {
       m.ops.forEach((op, j) => {
-        const problem = opProblem(op) ?? baseProblem(op.base, m.hlc);
+        const removals = Object.entries(op.lists ?? {}).map(([f, d]) => [
+          f,
+          Object.values(d.del ?? {}).flat(),
+        ]);
+        const problem = opProblem(op) ?? baseProblem({ ...op.base, ...Object.fromEntries(removals) }, m.hlc);
         if (problem) throw new HttpError(400, 'invalid-request', `mutations.${i}.ops.${j}: ${problem}`);
       });
     });

@@ -4,7 +4,15 @@
 // counter races are common. Any snapshot of any replica is a state a real device can hold.
 import fc from 'fast-check';
 import { HlcClock } from '../../../src/core/hlc';
-import { applyOp, fieldFrontier, isFreeText, mergeRow, type SyncRow } from '../../../src/core/merge';
+import { elementKey, listDelta } from '../../../src/core/list-merge';
+import {
+  applyOp,
+  fieldFrontier,
+  isFreeText,
+  mergeRow,
+  type RowOp,
+  type SyncRow,
+} from '../../../src/core/merge';
 
 export const ROW_ID = '01900000-0000-7000-8000-000000000001';
 const NODES = ['a', 'b', 'c'] as const;
@@ -14,7 +22,8 @@ const VALUES = ['x', 'y', 'z', true, false] as const;
 export type Step =
   | { kind: 'write'; node: number; field: (typeof FIELDS)[number]; value: string | boolean }
   | { kind: 'merge'; from: number; to: number }
-  | { kind: 'tick'; ms: number };
+  | { kind: 'tick'; ms: number }
+  | { kind: 'list'; node: number; field: 'tags' | 'options'; key: string; put: boolean; title: string };
 
 export interface WriteRecord {
   field: string;
@@ -23,6 +32,9 @@ export interface WriteRecord {
   base: string[];
   /** The writes its writer's replica had received when it wrote (the true causal past). */
   knew: Set<string>;
+  /** List writes: the elements it put and removed. */
+  put?: string[];
+  removed?: string[];
 }
 
 export interface World {
@@ -44,7 +56,29 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   },
   { arbitrary: fc.record({ kind: fc.constant('merge' as const), from: node, to: node }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant('tick' as const), ms: fc.constantFrom(0, 1, 5) }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('list' as const),
+      node,
+      field: fc.constantFrom('tags' as const, 'options' as const),
+      key: fc.constantFrom('k1', 'k2'),
+      put: fc.boolean(),
+      title: fc.constantFrom('p', 'q'),
+    }),
+    weight: 3,
+  },
 );
+
+/** The list after a person adds or edits (`put`) or removes one element. */
+function nextList(row: SyncRow | undefined, step: Extract<Step, { kind: 'list' }>): unknown[] {
+  const current = (row?.[step.field] as unknown[] | undefined) ?? [];
+  const rest = current.filter((e) => elementKey(step.field, e) !== step.key);
+  if (!step.put) return rest;
+  const element =
+    step.field === 'tags' ? step.key : { id: step.key, title: step.title, pros: '', cons: '', chosen: false };
+  const i = current.findIndex((e) => elementKey(step.field, e) === step.key);
+  return i < 0 ? [...current, element] : current.map((e, j) => (j === i ? element : e));
+}
 
 /** Runs `steps`; `skews` puts each node's clock ahead or behind the shared wall clock. */
 export function runWorld(steps: readonly Step[], skews: readonly number[] = [0, 0, 0]): World {
@@ -73,25 +107,35 @@ export function runWorld(steps: readonly Step[], skews: readonly number[] = [0, 
     }
     const row = replicas[step.node];
     const clock = clocks[step.node] as HlcClock;
+    let op: RowOp;
+    let delta: ReturnType<typeof listDelta> = null;
+    if (step.kind === 'list') {
+      delta = listDelta(row, step.field, nextList(row, step));
+      if (!delta) continue;
+      op = { table: 'decisions', id: ROW_ID, set: {}, lists: { [step.field]: delta } };
+    } else {
+      const base = row && isFreeText(step.field) ? (fieldFrontier(row, step.field) ?? []) : [];
+      op = {
+        table: 'decisions',
+        id: ROW_ID,
+        set: { [step.field]: step.value },
+        ...(base.length ? { base: { [step.field]: base } } : {}),
+      };
+    }
     // As the write path does: the new HLC is after everything on the row.
     const latest = Object.values(row?.fieldHlc ?? {})
       .sort()
       .at(-1);
     const hlc = latest ? clock.receive(latest) : clock.now();
-    const base = row && isFreeText(step.field) ? (fieldFrontier(row, step.field) ?? []) : [];
-    replicas[step.node] = applyOp(
-      row,
-      {
-        table: 'decisions',
-        id: ROW_ID,
-        set: { [step.field]: step.value },
-        ...(base.length ? { base: { [step.field]: base } } : {}),
-      },
-      hlc,
-    );
+    replicas[step.node] = applyOp(row, op, hlc);
     const knew = new Set(knows[step.node]);
     knows[step.node]?.add(hlc);
-    writes.push({ field: step.field, value: step.value, hlc, base, knew });
+    const base = (op.base?.[step.field] as string[] | undefined) ?? [];
+    if (step.kind === 'list') {
+      const put = (delta?.put ?? []).map((e) => elementKey(step.field, e));
+      const removed = Object.keys(delta?.del ?? {});
+      writes.push({ field: step.field, value: undefined, hlc, base, knew, put, removed });
+    } else writes.push({ field: step.field, value: step.value, hlc, base, knew });
     snapshots.push(replicas[step.node] as SyncRow);
   }
   return {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeHlc } from '../../../src/core/hlc';
+import { elementKey } from '../../../src/core/list-merge';
 import { applyOp, fieldFrontier, mergeRow } from '../../../src/core/merge';
 import { ROW_ID, statesArb, worldArb } from './merge-world';
 
@@ -49,6 +50,28 @@ describe('mergeRow', () => {
             (final.conflicts?.[w.field] ?? []).some((v) => v.hlc === w.hlc && v.value === w.value);
           const seen = writes.some((x) => x.field === w.field && x.knew.has(w.hlc));
           expect(kept || seen, `${w.field} ${w.hlc}`).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps an element of a list unless a removal saw every add of it (add wins)', () => {
+    fc.assert(
+      fc.property(worldArb, ({ replicas, writes }) => {
+        const final = replicas.reduce((x, y) => mergeRow(x, y), { id: ROW_ID, fieldHlc: {} });
+        for (const field of ['tags', 'options']) {
+          const lists = writes.filter((w) => w.field === field);
+          const expected = new Set(
+            lists.flatMap((add) =>
+              (add.put ?? []).filter(
+                (key) => !lists.some((rm) => rm.removed?.includes(key) && rm.knew.has(add.hlc)),
+              ),
+            ),
+          );
+          const actual = ((final[field] as unknown[] | undefined) ?? []).map((e) => elementKey(field, e));
+          expect(new Set(actual), field).toEqual(expected);
+          expect(actual.length, field).toBe(expected.size);
         }
       }),
       { numRuns: 300 },
