@@ -13,6 +13,8 @@ export interface SyncStatus {
   failures: number;
   /** Not before this time (ISO) unless a person asks: the backoff after errors. */
   retryAt: string | null;
+  /** Pulled changes this version cannot read yet, kept in quarantine until an update. */
+  quarantined?: number;
 }
 
 export const STATUS_KEY = 'sync:status';
@@ -43,6 +45,13 @@ export function backoffMs(failures: number, random: () => number = Math.random):
 
 /** The one line pages show, e.g. "Synced 12 s ago" or "Offline — 3 changes waiting". */
 export function describeStatus(status: SyncStatus, pending: number, now: Date = new Date()): string {
+  const line = statusLine(status, pending, now);
+  const kept = status.state === 'disconnected' ? 0 : (status.quarantined ?? 0);
+  if (!kept) return line;
+  return `${line} — ${kept} change${kept === 1 ? '' : 's'} from a newer version wait${kept === 1 ? 's' : ''} for an update`;
+}
+
+function statusLine(status: SyncStatus, pending: number, now: Date): string {
   const waiting = pending ? ` — ${pending} change${pending === 1 ? '' : 's'} waiting` : '';
   switch (status.state) {
     case 'disconnected':
