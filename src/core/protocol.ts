@@ -2,10 +2,16 @@
 // extension's sync engine and the server, validated on both sides with the same schemas.
 import * as z from 'zod/mini';
 import { HLC_PATTERN } from './hlc';
+import { isListField } from './list-merge';
 import type { RowOp } from './merge';
-import { cleanString, describeIssues, META_FIELDS, TABLE_NAMES, TABLES, type TableName } from './schemas';
+import { cleanString, describeIssues, META_FIELDS, SeenBase, TABLE_NAMES, TABLES, type TableName } from './schemas';
 
-export const SCHEMA_VERSION = 1;
+/**
+ * 2: a free-text `base` is a version vector (a list of HLCs) and list fields merge per element.
+ * 1 (a single-HLC base, whole-array lists) is still read in stored rows and queued outbox
+ * entries, but a version-1 client cannot read version-2 rows, so the server refuses its pushes.
+ */
+export const SCHEMA_VERSION = 2;
 export const MAX_MUTATIONS = 100;
 export const MAX_BODY_BYTES = 512 * 1024;
 export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
@@ -17,7 +23,17 @@ export const Op = z.strictObject({
   table: z.enum(TABLE_NAMES as [TableName, ...TableName[]]),
   id: z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'a UUID')),
   set: z.record(cleanString, z.unknown()),
-  base: z.optional(z.record(cleanString, hlc)),
+  base: z.optional(z.record(cleanString, SeenBase)),
+  /** List fields element by element (schema version 2): written elements, removals with what they saw. */
+  lists: z.optional(
+    z.record(
+      cleanString,
+      z.strictObject({
+        put: z.optional(z.array(z.unknown())),
+        del: z.optional(z.record(cleanString, z.array(hlc).check(z.maxLength(1000)))),
+      }),
+    ),
+  ),
 });
 
 export const Mutation = z.strictObject({
@@ -86,6 +102,18 @@ export function opProblem(op: RowOp): string | null {
     const fieldSchema = Object.hasOwn(shape, field) ? shape[field] : undefined;
     if (!fieldSchema) return `${op.table}.${field}: unknown field`;
     const parsed = fieldSchema.safeParse(value);
+    if (!parsed.success) return describeIssues(parsed.error, `${op.table}.${field}`);
+  }
+  return listProblem(op, shape);
+}
+
+/** A list delta writes elements its field's schema accepts, to a list field not also in `set`. */
+function listProblem(op: RowOp, shape: Record<string, z.ZodMiniType>): string | null {
+  for (const [field, delta] of Object.entries(op.lists ?? {})) {
+    const fieldSchema = Object.hasOwn(shape, field) && isListField(field) ? shape[field] : undefined;
+    if (!fieldSchema) return `lists.${field}: not a list field of ${op.table}`;
+    if (Object.hasOwn(op.set, field)) return `lists.${field}: also written whole in set`;
+    const parsed = fieldSchema.safeParse(delta.put ?? []);
     if (!parsed.success) return describeIssues(parsed.error, `${op.table}.${field}`);
   }
   return null;

@@ -27,8 +27,23 @@ export const LONG_TEXT = 20_000;
 
 export const FREE_TEXT_FIELDS = ['context', 'rationale', 'consequences', 'risks', 'note'] as const;
 
+/**
+ * What a writer had seen of a free-text field: a version vector, one HLC per writer (schema
+ * version 2), or one HLC in rows written before (read as having seen only that version).
+ */
+export const SeenBase = z.union([hlc, z.array(hlc).check(z.maxLength(1000))]);
+
 /** One kept loser of a concurrent edit to a free-text field ("2 versions"). */
-export const ConflictVersion = z.object({ value: z.unknown(), hlc, base: z.optional(hlc) });
+export const ConflictVersion = z.object({ value: z.unknown(), hlc, base: z.optional(SeenBase) });
+
+/** The merge state of one element of a list field (src/core/list-merge.ts). */
+export const ElementState = z.object({
+  v: z.optional(z.unknown()),
+  h: z.optional(hlc),
+  a: z.array(hlc),
+  r: z.optional(z.array(hlc)),
+  o: z.optional(z.string().check(z.maxLength(80))),
+});
 
 /** Sync metadata every record carries (DESIGN.md §5). */
 const syncMeta = {
@@ -38,9 +53,11 @@ const syncMeta = {
   updatedAt: isoDate,
   /** HLC of the last write of each field; `deleted` is a field like any other. */
   fieldHlc: z.record(z.string(), hlc),
-  /** For free-text fields: the HLC of the version the writer had seen (conflict detection). */
-  fieldBase: z.optional(z.record(z.string(), hlc)),
+  /** For free-text fields: what the writer of the current value had seen (conflict detection). */
+  fieldBase: z.optional(z.record(z.string(), SeenBase)),
   conflicts: z.optional(z.record(z.string(), z.array(ConflictVersion))),
+  /** List fields (options, trade-offs, tags): each element's merge state, tombstones included. */
+  elements: z.optional(z.record(z.string(), z.record(z.string(), ElementState))),
   deleted: z.boolean(),
 };
 
@@ -206,6 +223,6 @@ export interface RowOf {
   events: DecisionEvent;
 }
 /** Fields that are record bookkeeping, not user data: never merged as LWW registers. */
-export const META_FIELDS = ['id', 'workspaceId', 'fieldHlc', 'fieldBase', 'conflicts'] as const;
+export const META_FIELDS = ['id', 'workspaceId', 'fieldHlc', 'fieldBase', 'conflicts', 'elements'] as const;
 
 export { describeIssues } from './issues';

@@ -24,6 +24,20 @@ export interface PageRecord {
   lastSeenAt: string;
 }
 
+/** A pulled row that failed validation here (a newer client wrote it), kept for after an upgrade. */
+export interface QuarantineRecord {
+  /** `${table}:${id}` */
+  key: string;
+  table: string;
+  id: string;
+  /** The server's state of the row (later pulls merged in). */
+  row: Record<string, unknown> & { id: string; fieldHlc: Record<string, string> };
+  /** Why this version refused it, for diagnostics. */
+  reason: string;
+  /** When it was first kept (ISO). */
+  at: string;
+}
+
 export interface MetaRecord {
   key: string;
   value: unknown;
@@ -39,6 +53,7 @@ export type DecidedlyDb = Dexie & {
   outbox: EntityTable<OutboxEntry, 'seq'>;
   pages: EntityTable<PageRecord, 'pageKey'>;
   meta: EntityTable<MetaRecord, 'key'>;
+  quarantine: EntityTable<QuarantineRecord, 'key'>;
 };
 
 /** Opens the database with `versions` (all of them unless a migration test asks for fewer). */

@@ -34,7 +34,12 @@ function changedParts({ table, row, before }: WrittenRow): { table: TableName; r
 }
 
 /** The HLC of the version a free-text write had seen, so the receiver does not see a conflict. */
-function baseFor(rows: Map<string, SyncRow>, op: RowOp, field: string, hlc: string): string | undefined {
+function baseFor(
+  rows: Map<string, SyncRow>,
+  op: RowOp,
+  field: string,
+  hlc: string,
+): string | string[] | undefined {
   const row = rows.get(`${op.table}:${op.id}`);
   if (!row || !isFreeText(field)) return undefined;
   if (row.fieldHlc[field] === hlc) return row.fieldBase?.[field];
@@ -47,7 +52,7 @@ export function importEntries(written: readonly WrittenRow[]): OutboxEntry[] {
   const entries: OutboxEntry[] = [];
   for (const mutation of snapshotMutations(written.flatMap(changedParts))) {
     const ops = mutation.ops.map((op) => {
-      const base: Record<string, string> = {};
+      const base: Record<string, string | string[]> = {};
       for (const field of Object.keys(op.set)) {
         const b = baseFor(rows, op, field, mutation.hlc);
         if (b) base[field] = b;

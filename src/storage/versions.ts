@@ -60,6 +60,12 @@ export const DB_VERSIONS: DbVersion[] = [
         });
     },
   },
+  {
+    // Pulled rows this version cannot read (written by a newer client): kept, one per row, until
+    // an upgraded extension can apply them (src/sync/apply.ts). Nothing to reshape.
+    version: 4,
+    stores: { quarantine: 'key, table' },
+  },
 ];
 
 export const LATEST_VERSION = DB_VERSIONS.at(-1)?.version ?? 1;

@@ -4,6 +4,7 @@
 import type { Table } from 'dexie';
 import type { HlcClock } from '../core/hlc';
 import { newId } from '../core/ids';
+import { isListField, type ListDelta, listDelta } from '../core/list-merge';
 import { applyOp, fieldFrontier, isFreeText, type RowOp, type SyncRow } from '../core/merge';
 import { chunkOps } from '../core/protocol';
 import { DEFAULTS } from '../core/records';
@@ -141,9 +142,17 @@ async function commit(ctx: WriteContext, tx: Tx) {
     const table = ctx.db[intent.table] as unknown as Table<SyncRow, string>;
     const current = intent.create ? undefined : ((await tx.get(intent.table, intent.id)) as SyncRow);
     const set = changedFields(current, intent.set);
-    if (!Object.keys(set).length) continue;
+    // Lists travel element by element, so a teammate's concurrent additions are kept.
+    const lists: Record<string, ListDelta> = {};
+    for (const field of Object.keys(set)) {
+      if (!isListField(field) || !Array.isArray(set[field])) continue;
+      const delta = listDelta(current, field, set[field] as unknown[]);
+      if (delta || !current) lists[field] = delta ?? {};
+      delete set[field];
+    }
+    if (!Object.keys(set).length && !Object.keys(lists).length) continue;
     if (current && intent.table !== 'events') set.updatedAt = updatedAt;
-    const base: Record<string, string> = {};
+    const base: Record<string, string[]> = {};
     for (const field of Object.keys(set)) {
       const frontier = current && isFreeText(field) ? fieldFrontier(current, field) : undefined;
       if (frontier) base[field] = frontier;
@@ -153,6 +162,7 @@ async function commit(ctx: WriteContext, tx: Tx) {
       id: intent.id,
       set,
       ...(Object.keys(base).length ? { base } : {}),
+      ...(Object.keys(lists).length ? { lists } : {}),
     };
     const next = { ...applyOp(current, op, hlc), workspaceId: current?.workspaceId ?? ctx.workspaceId };
     const row = withDerived(intent.table, next);

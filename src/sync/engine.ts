@@ -4,7 +4,7 @@
 import { decodeCursor, MAX_PULL_LIMIT, type PullResponse, SCHEMA_VERSION } from '../core/protocol';
 import { metaValue } from '../storage/context';
 import type { DecidedlyDb } from '../storage/db';
-import { applyPage, cursorKey } from './apply';
+import { applyPage, cursorKey, retryQuarantine } from './apply';
 import { type Fetch, pull, push, SyncError, type SyncServer } from './client';
 import { acknowledge, nextBatch, nextIdKey, renumberPending, resolveGap } from './outbox';
 import { privacyFilter } from './privacy';
@@ -101,12 +101,16 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
   const { db } = deps;
   await writeStatus(db, { state: 'syncing' });
   try {
+    // Rows kept from a newer version apply once this (upgraded) version can read them. Trying
+    // at every pass costs one count when there are none, and needs no "was I updated?" state.
+    await retryQuarantine(db, deps.workspaceId);
     const pushed = await pushAll(deps);
     const { pulled, seq } = await pullAll(deps);
     const refused = await refusedChanges(db, deps.workspaceId);
     await writeStatus(db, {
       refused: refused.length,
       refusedReason: refused.at(-1)?.reason ?? null,
+      quarantined: await db.quarantine.count(),
       state: 'synced',
       lastSyncAt: new Date().toISOString(),
       seq,

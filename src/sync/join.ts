@@ -98,12 +98,17 @@ export async function linkMember(ctx: WriteContext, me: MeResponse): Promise<str
 
 /** Removes the workspace's local copy (after Disconnect, on an explicit, confirmed request). */
 export async function removeLocalCopy(db: DecidedlyDb): Promise<void> {
-  await db.transaction('rw', [...SYNCED.map((t) => db[t]), db.outbox, db.pages, db.meta], async () => {
-    for (const table of SYNCED) await db[table].clear();
-    await db.outbox.clear();
-    await db.pages.clear();
-    // Cursors, mutation counters and status too: a later reconnect starts from nothing.
-    const keys = (await db.meta.toCollection().primaryKeys()).filter((k) => String(k).startsWith('sync:'));
-    await db.meta.bulkDelete([...keys, 'workspaceId', 'meStakeholderId']);
-  });
+  await db.transaction(
+    'rw',
+    [...SYNCED.map((t) => db[t]), db.outbox, db.pages, db.meta, db.quarantine],
+    async () => {
+      for (const table of SYNCED) await db[table].clear();
+      await db.quarantine.clear();
+      await db.outbox.clear();
+      await db.pages.clear();
+      // Cursors, mutation counters and status too: a later reconnect starts from nothing.
+      const keys = (await db.meta.toCollection().primaryKeys()).filter((k) => String(k).startsWith('sync:'));
+      await db.meta.bulkDelete([...keys, 'workspaceId', 'meStakeholderId']);
+    },
+  );
 }

@@ -17,6 +17,8 @@ export interface SyncStatus {
   refused?: number;
   /** The server's reason for the newest of them. */
   refusedReason?: string | null;
+  /** Pulled changes this version cannot read yet, kept in quarantine until an update. */
+  quarantined?: number;
 }
 
 export const STATUS_KEY = 'sync:status';
@@ -47,14 +49,19 @@ export function backoffMs(failures: number, random: () => number = Math.random):
 
 /** The one line pages show, e.g. "Synced 12 s ago" or "Offline — 3 changes waiting". */
 export function describeStatus(status: SyncStatus, pending: number, now: Date = new Date()): string {
+  const line = statusLine(status, pending, now);
+  const kept = status.state === 'disconnected' ? 0 : (status.quarantined ?? 0);
+  const quarantined = kept
+    ? ` — ${kept} change${kept === 1 ? '' : 's'} from a newer version wait${kept === 1 ? 's' : ''} for an update`
+    : '';
   const n = status.refused ?? 0;
   const refused = n
     ? ` — ${n} change${n === 1 ? '' : 's'} refused by the server, kept on this device${status.refusedReason ? ` (${status.refusedReason})` : ''}`
     : '';
-  return describeState(status, pending, now) + refused;
+  return line + quarantined + refused;
 }
 
-function describeState(status: SyncStatus, pending: number, now: Date): string {
+function statusLine(status: SyncStatus, pending: number, now: Date): string {
   const waiting = pending ? ` — ${pending} change${pending === 1 ? '' : 's'} waiting` : '';
   switch (status.state) {
     case 'disconnected':

@@ -5,6 +5,7 @@
 // superseded), and a deleted row is only alive again if the newest write of `deleted` says so.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasSeen } from '../../src/core/causality';
 import type { SyncRow } from '../../src/core/merge';
 import { isFreeText } from '../../src/core/merge';
 import { createWorkspace, inviteMember } from '../../src/server/admin';
@@ -146,7 +147,7 @@ function survives(w: Write, final: SyncRow | undefined, all: Write[]): boolean {
   );
   // A free-text version may only disappear when someone who had seen it wrote over it.
   const superseded = all.some(
-    (x) => x.id === w.id && x.field === w.field && x.base !== undefined && x.base >= w.hlc,
+    (x) => x.id === w.id && x.field === w.field && x.base !== undefined && hasSeen(x.base, w.hlc),
   );
   return current || sibling || superseded;
 }

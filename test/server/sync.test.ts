@@ -142,12 +142,19 @@ describe.each(ENGINES)('push and pull on %s', (engine) => {
     const { as } = await workspace();
     const res = await as.request('POST', '/v1/push', {
       clientId: 'c1',
-      schemaVersion: 2,
+      schemaVersion: 3,
       mutations: [],
       newField: 1,
     });
-    expect(res).toMatchObject({ status: 400, body: { error: 'unsupported-schema-version', supported: [1] } });
-    expect((res.body as { message: string }).message).toMatch(/schema version 1.*sent 2/);
+    expect(res).toMatchObject({ status: 400, body: { error: 'unsupported-schema-version', supported: [2] } });
+    expect((res.body as { message: string }).message).toMatch(/schema version 2.*sent 3.*Upgrade the server/);
+  });
+
+  it('tells a version-1 client (single-HLC bases, whole-array lists) to update', async () => {
+    const { as } = await workspace();
+    const res = await as.request('POST', '/v1/push', { clientId: 'c1', schemaVersion: 1, mutations: [] });
+    expect(res).toMatchObject({ status: 400, body: { error: 'unsupported-schema-version' } });
+    expect((res.body as { message: string }).message).toMatch(/Update the extension/);
   });
 
   it('keeps the loser of concurrent free-text edits as a conflict sibling, and a resolution clears it', async () => {
@@ -157,7 +164,7 @@ describe.each(ENGINES)('push and pull on %s', (engine) => {
     await push(as, 'alice', [
       { id: 1, hlc: hlcAt('alice', t0), ops: [decision(id, { title: 'D', rationale: 'v0' })] },
     ]);
-    const base = { rationale: hlcAt('alice', t0) };
+    const base = { rationale: [hlcAt('alice', t0)] };
     await push(as, 'alice', [
       { id: 2, hlc: hlcAt('alice', t0 + 10), ops: [decision(id, { rationale: 'alice' }, base)] },
     ]);
@@ -168,8 +175,8 @@ describe.each(ENGINES)('push and pull on %s', (engine) => {
     expect(row?.rationale).toBe('bob');
     const conflicts = row?.conflicts as Record<string, { value: unknown }[]> | undefined;
     expect(conflicts?.rationale?.map((v) => v.value)).toEqual(['alice']);
-    // Bob keeps one version, having seen both: the sibling goes away everywhere.
-    const frontier = { rationale: hlcAt('bob', t0 + 20) };
+    // Bob keeps one version, having seen both (his base names both): the sibling goes away everywhere.
+    const frontier = { rationale: [hlcAt('alice', t0 + 10), hlcAt('bob', t0 + 20)] };
     await push(as, 'bob', [
       { id: 2, hlc: hlcAt('bob', t0 + 30), ops: [decision(id, { rationale: 'merged' }, frontier)] },
     ]);

@@ -1,5 +1,6 @@
 // POST /v1/push: validate every op with the shared schemas, refuse clocks too far ahead, then apply.
 import type { FastifyInstance } from 'fastify';
+import { asSeen } from '../../core/causality';
 import {
   type GapResponse,
   opProblem,
@@ -17,9 +18,9 @@ import { applyPush, futureMutation } from '../sync/push';
  * A base names a version the writer saw before writing, so it is older than the write. A base at
  * or after it would "supersede" versions written later, and two such writes would erase each other.
  */
-function baseProblem(base: Record<string, string> | undefined, hlc: string): string | null {
+function baseProblem(base: Record<string, string | string[]> | undefined, hlc: string): string | null {
   for (const [field, seen] of Object.entries(base ?? {})) {
-    if (seen >= hlc) return `base.${field}: must be older than the mutation's hlc`;
+    if (asSeen(seen).some((h) => h >= hlc)) return `base.${field}: must be older than the mutation's hlc`;
   }
   return null;
 }
@@ -61,7 +62,11 @@ export function pushRoutes(app: FastifyInstance, { store, events, clock, fault }
     const body = parsed.data;
     body.mutations.forEach((m, i) => {
       m.ops.forEach((op, j) => {
-        const problem = opProblem(op) ?? baseProblem(op.base, m.hlc);
+        const removals = Object.entries(op.lists ?? {}).map(([f, d]) => [
+          f,
+          Object.values(d.del ?? {}).flat(),
+        ]);
+        const problem = opProblem(op) ?? baseProblem({ ...op.base, ...Object.fromEntries(removals) }, m.hlc);
         if (problem)
           throw new HttpError(400, 'invalid-request', `mutations.${i}.ops.${j}: ${problem}`, {
             mutationId: m.id,

@@ -51,7 +51,11 @@ export const push = (as: Api, clientId: string, mutations: { id: number; hlc: st
     mutations,
   });
 
-export const decision = (id: string, set: Record<string, unknown>, base?: Record<string, string>) => ({
+export const decision = (
+  id: string,
+  set: Record<string, unknown>,
+  base?: Record<string, string | string[]>,
+) => ({
   table: 'decisions',
   id,
   set,

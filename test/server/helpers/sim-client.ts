@@ -2,7 +2,15 @@
 // mutations with ids increasing by one, an HLC clock (possibly skewed), push with retry on lost
 // replies and gaps, and paged pulls merged into local rows with the shared merge.
 import { HlcClock } from '../../../src/core/hlc';
-import { applyOp, fieldFrontier, isFreeText, mergeRow, type SyncRow } from '../../../src/core/merge';
+import { elementKey, isListField, type ListDelta, listDelta } from '../../../src/core/list-merge';
+import {
+  applyOp,
+  fieldFrontier,
+  isFreeText,
+  mergeRow,
+  type RowOp,
+  type SyncRow,
+} from '../../../src/core/merge';
 import { type Mutation, SCHEMA_VERSION } from '../../../src/core/protocol';
 import type { TableName } from '../../../src/core/schemas';
 import type { Api } from './api';
@@ -14,7 +22,14 @@ export interface Write {
   field: string;
   value: unknown;
   hlc: string;
-  base?: string;
+  base?: string[];
+  /** The protocol mutation that carried it. */
+  mutationId?: number;
+  /** List writes: the element keys written and removed. */
+  put?: string[];
+  removed?: string[];
+  /** Filled by a test that tracks causality apart from the merge: the writes its writer knew. */
+  knew?: ReadonlySet<string>;
 }
 
 export type PushMode = 'normal' | 'lost-request' | 'lost-reply' | 'duplicate' | 'reorder';
@@ -27,6 +42,12 @@ export class SimClient {
   readonly written: Write[] = [];
   readonly acknowledged: Write[] = [];
   cursor = '';
+  /** Told of every push the server answered, lost replies included (a test's view, not the client's). */
+  onApplied?: (clientId: string, lastMutationId: number) => void;
+  /** Asked for the writes a complete pull has brought (a test's causality oracle). */
+  onPulled?: (client: SimClient) => void;
+  /** Called for every local write before it is recorded (a test's causality oracle). */
+  knowledge?: () => ReadonlySet<string>;
   private nextId = 1;
   private readonly clock: HlcClock;
   private readonly writesOf = new Map<number, Write[]>();
@@ -39,28 +60,58 @@ export class SimClient {
     this.clock = new HlcClock(clientId, () => Date.now() + skewMs);
   }
 
-  /** A local write: applied at once, queued as a mutation. Free-text writes name the version they saw. */
+  /**
+   * A local write: applied at once, queued as a mutation. Free-text writes name what they saw;
+   * list fields travel element by element, as the extension's write path sends them.
+   */
   write(table: TableName, id: string, set: Record<string, unknown>) {
     const key = rowKey(table, id);
     const local = this.rows.get(key);
-    const hlc = this.clock.now();
-    const base: Record<string, string> = {};
-    for (const field of Object.keys(set)) {
+    const latest = Object.values(local?.fieldHlc ?? {})
+      .sort()
+      .at(-1);
+    const hlc = latest ? this.clock.receive(latest) : this.clock.now();
+    const base: Record<string, string[]> = {};
+    const plain: Record<string, unknown> = {};
+    const lists: Record<string, ListDelta> = {};
+    for (const [field, value] of Object.entries(set)) {
+      if (isListField(field) && Array.isArray(value)) {
+        const delta = listDelta(local, field, value);
+        if (delta) lists[field] = delta;
+        continue;
+      }
+      plain[field] = value;
       const seen = local && isFreeText(field) ? fieldFrontier(local, field) : undefined;
       if (seen) base[field] = seen;
     }
-    const op = { table, id, set, ...(Object.keys(base).length ? { base } : {}) };
-    this.rows.set(key, applyOp(local, op, hlc));
-    const mutation: Mutation = { id: this.nextId++, hlc, ops: [op] };
-    this.outbox.push(mutation);
-    const writes = Object.entries(set).map(([field, value]) => ({
+    if (!Object.keys(plain).length && !Object.keys(lists).length) return;
+    const op: RowOp = {
       table,
       id,
+      set: plain,
+      ...(Object.keys(base).length ? { base } : {}),
+      ...(Object.keys(lists).length ? { lists } : {}),
+    };
+    this.rows.set(key, applyOp(local, op, hlc));
+    const mutation = { id: this.nextId++, hlc, ops: [op] } as Mutation;
+    this.outbox.push(mutation);
+    const knew = this.knowledge?.();
+    const common = { table, id, hlc, mutationId: mutation.id, ...(knew ? { knew } : {}) };
+    const writes: Write[] = Object.entries(plain).map(([field, value]) => ({
+      ...common,
       field,
       value,
-      hlc,
       base: base[field],
     }));
+    for (const [field, delta] of Object.entries(lists)) {
+      writes.push({
+        ...common,
+        field,
+        value: undefined,
+        put: (delta.put ?? []).map((e) => elementKey(field, e)),
+        removed: Object.keys(delta.del ?? {}),
+      });
+    }
     this.written.push(...writes);
     this.writesOf.set(mutation.id, writes);
   }
@@ -69,8 +120,13 @@ export class SimClient {
   async push(max: number, mode: PushMode = 'normal') {
     const batch = this.outbox.slice(0, max);
     if (batch.length === 0 || mode === 'lost-request') return;
-    const send = (mutations: Mutation[]) =>
-      this.api.push({ clientId: this.clientId, schemaVersion: SCHEMA_VERSION, mutations });
+    const send = async (mutations: Mutation[]) => {
+      const res = await this.api.push({ clientId: this.clientId, schemaVersion: SCHEMA_VERSION, mutations });
+      if (res.status === 200) this.onApplied?.(this.clientId, res.body.lastMutationId as number);
+      if (res.status === 409 && res.body.error === 'mutation-gap')
+        this.onApplied?.(this.clientId, (res.body.expectedId as number) - 1);
+      return res;
+    };
     if (mode === 'lost-reply') {
       await send(batch); // Applied by the server, but the client never learns it.
       return;
@@ -110,8 +166,15 @@ export class SimClient {
 
   /** Pulls every page after the stored cursor, merging each row and storing the cursor per page. */
   async pull(limit?: number) {
+    let restarted = false;
     for (let page = 0; page < 10_000; page++) {
-      const res = await this.api.pull(this.cursor, limit);
+      const res = await this.api.pull(this.cursor, restarted ? 5000 : limit);
+      // 410 after a compaction: pull everything again, keeping local rows and the outbox.
+      if (res.status === 410 && !restarted) {
+        restarted = true;
+        this.cursor = '';
+        continue;
+      }
       if (res.status !== 200) throw new Error(`pull answered ${res.status}: ${JSON.stringify(res.body)}`);
       for (const change of res.body.changes) {
         const key = rowKey(change.table, change.row.id);
@@ -122,7 +185,10 @@ export class SimClient {
         if (newest) this.clock.receive(newest);
       }
       this.cursor = res.body.nextCursor;
-      if (!res.body.hasMore) return;
+      if (!res.body.hasMore) {
+        this.onPulled?.(this);
+        return;
+      }
     }
     throw new Error('pull: too many pages');
   }

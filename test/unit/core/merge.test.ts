@@ -1,39 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeHlc } from '../../../src/core/hlc';
-import { applyOp, fieldFrontier, mergeRow, type SyncRow } from '../../../src/core/merge';
+import { elementKey } from '../../../src/core/list-merge';
+import { applyOp, fieldFrontier, mergeRow } from '../../../src/core/merge';
+import { ROW_ID, statesArb, worldArb } from './merge-world';
 
 const ID = '01900000-0000-7000-8000-000000000001';
-const hlcArb = fc
-  .record({
-    ms: fc.integer({ min: 1, max: 50 }),
-    counter: fc.integer({ min: 0, max: 3 }),
-    node: fc.constantFrom('a', 'b', 'c'),
-  })
-  .map(encodeHlc);
-
-// A row state is whatever a replica holds after applying some ops; build them by applying ops.
-const opArb = fc.record({
-  hlc: hlcArb,
-  field: fc.constantFrom('title', 'status', 'rationale', 'context', 'deleted'),
-  value: fc.oneof(fc.constantFrom('x', 'y', 'z'), fc.boolean()),
-  sawBase: fc.boolean(),
-});
-
-const stateArb = fc.array(opArb, { maxLength: 6 }).map((ops) => {
-  let row: SyncRow | undefined;
-  for (const op of ops) {
-    const base = op.sawBase && row ? fieldFrontier(row, op.field) : undefined;
-    const safeBase = base && base < op.hlc ? { [op.field]: base } : undefined;
-    row = applyOp(row, { table: 'decisions', id: ID, set: { [op.field]: op.value }, base: safeBase }, op.hlc);
-  }
-  return row ?? { id: ID, fieldHlc: {} };
-});
+const stateArb = statesArb.map(([a]) => a);
+const pairArb = statesArb.map(([a, b]) => [a, b] as const);
 
 describe('mergeRow', () => {
   it('is commutative', () => {
     fc.assert(
-      fc.property(stateArb, stateArb, (a, b) => {
+      fc.property(pairArb, ([a, b]) => {
         expect(mergeRow(a, b)).toEqual(mergeRow(b, a));
       }),
     );
@@ -41,7 +20,7 @@ describe('mergeRow', () => {
 
   it('is associative', () => {
     fc.assert(
-      fc.property(stateArb, stateArb, stateArb, (a, b, c) => {
+      fc.property(statesArb, ([a, b, c]) => {
         expect(mergeRow(mergeRow(a, b), c)).toEqual(mergeRow(a, mergeRow(b, c)));
       }),
     );
@@ -54,9 +33,48 @@ describe('mergeRow', () => {
       }),
     );
     fc.assert(
-      fc.property(stateArb, stateArb, (a, b) => {
+      fc.property(pairArb, ([a, b]) => {
         expect(mergeRow(mergeRow(a, b), b)).toEqual(mergeRow(a, b));
       }),
+    );
+  });
+
+  it('loses no free-text write: each is the value, a kept version, or seen by a later writer', () => {
+    fc.assert(
+      fc.property(worldArb, ({ replicas, writes }) => {
+        const final = replicas.reduce((x, y) => mergeRow(x, y), { id: ROW_ID, fieldHlc: {} });
+        for (const w of writes) {
+          if (w.field !== 'rationale' && w.field !== 'context') continue;
+          const kept =
+            (final.fieldHlc[w.field] === w.hlc && final[w.field] === w.value) ||
+            (final.conflicts?.[w.field] ?? []).some((v) => v.hlc === w.hlc && v.value === w.value);
+          const seen = writes.some((x) => x.field === w.field && x.knew.has(w.hlc));
+          expect(kept || seen, `${w.field} ${w.hlc}`).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps an element of a list unless a removal saw every add of it (add wins)', () => {
+    fc.assert(
+      fc.property(worldArb, ({ replicas, writes }) => {
+        const final = replicas.reduce((x, y) => mergeRow(x, y), { id: ROW_ID, fieldHlc: {} });
+        for (const field of ['tags', 'options']) {
+          const lists = writes.filter((w) => w.field === field);
+          const expected = new Set(
+            lists.flatMap((add) =>
+              (add.put ?? []).filter(
+                (key) => !lists.some((rm) => rm.removed?.includes(key) && rm.knew.has(add.hlc)),
+              ),
+            ),
+          );
+          const actual = ((final[field] as unknown[] | undefined) ?? []).map((e) => elementKey(field, e));
+          expect(new Set(actual), field).toEqual(expected);
+          expect(actual.length, field).toBe(expected.size);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 
@@ -87,7 +105,7 @@ describe('mergeRow', () => {
         table: 'decisions',
         id: ID,
         set: { rationale: 'alice' },
-        base: { rationale: fieldFrontier(merged, 'rationale') as string },
+        base: { rationale: fieldFrontier(merged, 'rationale') as string[] },
       },
       encodeHlc({ ms: 7, counter: 0, node: 'b' }),
     );

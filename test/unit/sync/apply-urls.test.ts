@@ -29,7 +29,7 @@ describe('pulling anchors', () => {
   it('keeps a teammate’s anchor on a web page', async () => {
     const db = openDb(`pull-${crypto.randomUUID()}`);
     const result = await applyPage(db, WS, pulled('https://acme.atlassian.net/browse/ACME-7'), 's2');
-    expect(result.skipped).toEqual([]);
+    expect(result.quarantined).toEqual([]);
     expect(await db.anchors.count()).toBe(1);
   });
 
@@ -38,11 +38,14 @@ describe('pulling anchors', () => {
     'file:///etc/passwd',
     'data:text/html,<script>alert(1)</script>',
     'chrome://settings',
-  ])('refuses an anchor whose URL is %s, and still takes the rest of the page', async (url) => {
+  ])('refuses an anchor whose URL is %s, keeps it out of the anchors, and still takes the rest of the page', async (url) => {
     const db = openDb(`pull-${crypto.randomUUID()}`);
     const changes = pulled(url);
     const result = await applyPage(db, WS, changes, 's2');
-    expect(result.skipped).toEqual([{ table: 'anchors', id: changes[1]?.row.id, reason: 'invalid row' }]);
+    // Kept aside in quarantine (never applied, never rendered), not silently dropped.
+    expect(result.quarantined).toEqual([
+      { table: 'anchors', id: changes[1]?.row.id, reason: expect.stringContaining('url') },
+    ]);
     expect(await db.anchors.count()).toBe(0);
     expect(await db.decisions.count()).toBe(1);
   });

@@ -97,7 +97,7 @@ export function buildDataset(spec: DatasetSpec, start = Date.UTC(2024, 0, 1)): T
     const row = make('decisions', fields);
     if (!conflict) return row;
     // Two people edit the rationale concurrently from the same base: the merge keeps both.
-    const base = { rationale: fieldFrontier(row, 'rationale') as string };
+    const base = { rationale: fieldFrontier(row, 'rationale') as string[] };
     const mine = applyOp(
       row,
       { table: 'decisions', id: row.id, set: { rationale: 'mine' }, base },
