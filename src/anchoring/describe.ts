@@ -7,19 +7,34 @@ import type { Selectors } from './types';
 /** Characters of context kept either side of a quote (as W3C TextQuoteSelector users commonly do). */
 export const CONTEXT_LENGTH = 32;
 
-/** Selectors for `range` against an index of its root; leading and trailing spaces are not quoted. */
+/** Selectors for `range` against an index of its root; leading and trailing spaces are not quoted, and
+ * nothing is cut inside a surrogate pair. */
 export function describeInIndex(index: TextIndex, range: Range): Selectors {
   const { text } = index;
   let start = offsetAt(index, range.startContainer, range.startOffset);
   let end = Math.max(start, offsetAt(index, range.endContainer, range.endOffset));
   while (start < end && text.charCodeAt(start) === 32) start++;
   while (end > start && text.charCodeAt(end - 1) === 32) end--;
+  // A boundary inside a surrogate pair (an emoji, a rare CJK character) takes the whole character.
+  if (start < end && isLowSurrogate(text, start) && isHighSurrogate(text, start - 1)) start--;
+  if (end > start && isHighSurrogate(text, end - 1) && isLowSurrogate(text, end)) end++;
+  // Context is cut on code points: half a pair is not text, and the sync server rejects it.
+  let from = Math.max(0, start - CONTEXT_LENGTH);
+  if (isLowSurrogate(text, from) && from > 0 && isHighSurrogate(text, from - 1)) from++;
+  let to = Math.min(text.length, end + CONTEXT_LENGTH);
+  if (isHighSurrogate(text, to - 1) && isLowSurrogate(text, to)) to--;
   return {
-    quote: {
-      exact: text.slice(start, end),
-      prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-      suffix: text.slice(end, end + CONTEXT_LENGTH),
-    },
+    quote: { exact: text.slice(start, end), prefix: text.slice(from, start), suffix: text.slice(end, to) },
     position: { start, end },
   };
+}
+
+function isHighSurrogate(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code >= 0xdc00 && code <= 0xdfff;
 }

@@ -22,8 +22,8 @@ export function loadFixture(name: string): HTMLElement {
 
 // What counts as page text, restated from the product rules (DESIGN §3) rather than imported.
 const NOT_PAGE_TEXT =
-  'script, style, noscript, template, textarea, select, input, option, datalist, button, iframe, object, ' +
-  'embed, canvas, svg, math, video, audio, [data-decidedly-ui], [hidden]:not([hidden="until-found"])';
+  'script, style, noscript, template, textarea, select, input, option, optgroup, datalist, iframe, object, ' +
+  'embed, canvas, video, audio, title, [data-decidedly-ui], [hidden]:not([hidden="until-found"])';
 
 // happy-dom's getComputedStyle costs ~0.3 ms; tests never restyle an element after reading it.
 const displayNone = new WeakMap<Element, boolean>();
