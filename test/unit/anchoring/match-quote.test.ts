@@ -144,7 +144,8 @@ describe('properties', () => {
 
 describe('context decides, not the offset alone', () => {
   const before = prose(3000, 21);
-  const sentence = 'We agreed to migrate the billing database to the new cluster before the end of the quarter.';
+  const sentence =
+    'We agreed to migrate the billing database to the new cluster before the end of the quarter.';
   const after = prose(3000, 22);
   const page = `${before} ${sentence} ${after}`;
   const start = before.length + 1;
