@@ -16,7 +16,8 @@ export function describeInIndex(index: TextIndex, range: Range): Selectors {
   while (start < end && text.charCodeAt(start) === 32) start++;
   while (end > start && text.charCodeAt(end - 1) === 32) end--;
   // A boundary inside a surrogate pair (an emoji, a rare CJK character) takes the whole character.
-  if (start < end && isLowSurrogate(text, start) && isHighSurrogate(text, start - 1)) start--;
+  if (isLowSurrogate(text, start) && isHighSurrogate(text, start - 1)) start--;
+  end = Math.max(start, end);
   if (end > start && isHighSurrogate(text, end - 1) && isLowSurrogate(text, end)) end++;
   // Context is cut on code points: half a pair is not text, and the sync server rejects it.
   let from = Math.max(0, start - CONTEXT_LENGTH);

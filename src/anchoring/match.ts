@@ -53,7 +53,7 @@ const MIN_BRACKET = 8;
 /**
  * The text between the quote's stored prefix and suffix, both found verbatim within `[from, to)`, when
  * its length is within half to twice the quote's: where the quote was, however much of it was edited.
- * `errors` is its edit distance to the quote (up to half the quote's length; beyond, not a candidate).
+ * `errors` is its edit distance to the quote (bounded below; beyond, not a candidate).
  * A removed quote leaves prefix and suffix side by side, with nothing between them to match.
  */
 export function bracketed(text: string, quote: Quote, from: number, to: number): Candidate[] {
@@ -70,7 +70,8 @@ export function bracketed(text: string, quote: Quote, from: number, to: number):
     const end = text.indexOf(suffix, start + (exact.length >> 1));
     if (end === -1 || end - start > 2 * exact.length) continue;
     const gap = trimmed(text, { start, end, errors: 0 });
-    const budget = exact.length >> 1;
+    // A replaced word or two, not a rewrite: half a short quote, a quarter (and a word) of a long one.
+    const budget = Math.min(exact.length >> 1, (exact.length >> 2) + 12);
     const matches = search(text.slice(gap.start, gap.end), exact, budget);
     // The whole gap against the whole quote: a match inside the gap leaves the rest as extra edits.
     const errors = Math.min(

@@ -11,6 +11,8 @@ export type Scored = Candidate & {
   prefix: number;
   suffix: number;
   distance: number;
+  /** Characters between the longest common start and end of quote and candidate: where the edits are. */
+  editSpan: number;
 };
 export type Quote = { exact: string; prefix: string; suffix: string };
 
@@ -84,7 +86,22 @@ export function scoreCandidate(text: string, quote: Quote, hints: readonly numbe
   const position = hints.length === 0 ? 0 : 1 / (1 + distance / POSITION_SCALE);
   const score =
     WEIGHT_QUOTE * quoteScore + WEIGHT_PREFIX * prefix + WEIGHT_SUFFIX * suffix + WEIGHT_POSITION * position;
-  return { ...c, score, prefix, suffix, distance, context: (prefix + suffix) / 2 };
+  const editSpan = c.errors === 0 ? 0 : differingSpan(quote.exact, text, c.start, c.end);
+  return { ...c, score, prefix, suffix, distance, editSpan, context: (prefix + suffix) / 2 };
+}
+
+/** Length of the stretch where `quote` and `text[start, end)` differ, between their common start and end. */
+function differingSpan(quote: string, text: string, start: number, end: number): number {
+  const shorter = Math.min(quote.length, end - start);
+  let head = 0;
+  while (head < shorter && quote.charCodeAt(head) === text.charCodeAt(start + head)) head++;
+  let tail = 0;
+  while (
+    tail < shorter - head &&
+    quote.charCodeAt(quote.length - 1 - tail) === text.charCodeAt(end - 1 - tail)
+  )
+    tail++;
+  return Math.max(quote.length, end - start) - head - tail;
 }
 
 /** Context a quote of this length needs: short quotes occur everywhere, so only context tells them apart. */
@@ -108,7 +125,10 @@ export function isAcceptable(s: Scored, quoteLength: number): boolean {
     quoteLength >= MIN_APPROXIMATE_LENGTH &&
     s.score >= MIN_APPROXIMATE_SCORE &&
     Math.max(s.prefix, s.suffix) >= STRONG_CONTEXT &&
-    Math.min(s.prefix, s.suffix) >= 0.5
+    Math.min(s.prefix, s.suffix) >= 0.5 &&
+    // An edit leaves most of the quote verbatim around it; differences from end to end ("Jason Goldman
+    // ... @Goldman" against "Jason Furman ... @JasonFurman") are another sentence from the same template.
+    (s.editSpan <= quoteLength / 2 || s.errors <= quoteLength / 10)
   );
 }
 

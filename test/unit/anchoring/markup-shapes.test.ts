@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { anchor, describeRange } from '../../../src/anchoring/index';
-import { boundaryPoints, loadHtml, rangeBetween, squeezed, visibleText } from './helpers';
+import { boundaryPoints, loadHtml, rangeBetween, splitsPair, squeezed, visibleText } from './helpers';
 
 const WORDS = [
   'decision',
@@ -44,7 +44,8 @@ const shape = (inner: string, text: string): fc.Arbitrary<string> =>
     `<p class="before">${inner}</p>`,
     `<p dir="rtl">${text} <bdi>${inner}</bdi></p>`,
     `<ul><li>${text}</li><li>${inner}</li></ul>`,
-    `<template>${text}</template>${inner}`,
+    // Wrapped: happy-dom collapses a range that ends in a text node after a <template> sibling.
+    `<span><template>${text}</template></span>${inner}`,
     `<div hidden>${text}</div>${inner}`,
     `<span style="display:none">${text}</span>${inner}`,
     `<span style="visibility:hidden">${text}</span>${inner}`,
@@ -62,12 +63,6 @@ const page: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
     fc.tuple(tie('node'), tie('node')).map(([a, b]) => a + b),
   ),
 })).node;
-
-function splitsPair(node: Node, offset: number): boolean {
-  if (node.nodeType !== 3) return false;
-  const code = (node as Text).data.charCodeAt(offset);
-  return code >= 0xdc00 && code <= 0xdfff;
-}
 
 const STYLE = '<style>.before::before { content: "Generated "; }</style>';
 
@@ -95,7 +90,27 @@ describe('markup shapes', () => {
         expect(again?.exact).toBe(true);
         expect(describeRange(root, again!.range).position).toEqual(selectors.position);
       }),
-      { numRuns: 150 },
+      { numRuns: 150, seed: Number(process.env.SEED ?? Date.now()) },
     );
   }, 120_000);
+});
+
+describe("boundary points between an element's children", () => {
+  test("resolve by tree order, before or after an element's text", () => {
+    const root = loadHtml('<template>x</template>abc<button>def</button>ghi');
+    const range = document.createRange();
+    range.setStart(root, 1);
+    for (const [end, text] of [
+      [2, 'abc'],
+      [3, 'abcdef'],
+      [4, 'abcdefghi'],
+    ] as const) {
+      range.setEnd(root, end);
+      expect(describeRange(root, range).quote.exact).toBe(text);
+    }
+    range.setStart(root.querySelector('button')!, 1);
+    const selectors = describeRange(root, range);
+    expect(selectors.quote.exact).toBe('ghi');
+    expect(anchor(root, selectors)?.exact).toBe(true);
+  });
 });

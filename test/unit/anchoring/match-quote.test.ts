@@ -194,3 +194,16 @@ describe('context decides, not the offset alone', () => {
     expect(matchQuote(base, describeAt(base, fifth, fifth + tweet.length))?.start).toBe(fifth);
   });
 });
+
+describe('template look-alikes', () => {
+  test('a removed line is not replaced by the next line of the same template', () => {
+    const people = ['Goldman', 'Furman', 'Earnest', 'Rhodes', 'Jarrett', 'Podesta'];
+    const line = (name: string) => `Jason ${name}: You can continue to follow Jason at @${name} on Twitter.`;
+    const page = `${prose(2000, 31)} ${people.map(line).join(' ')} ${prose(2000, 32)}`;
+    const at = page.indexOf(line('Goldman'));
+    const selectors = describeAt(page, at, at + line('Goldman').length);
+    expect(matchQuote(page, selectors)?.start).toBe(at);
+    const removed = page.replace(`${line('Goldman')} `, '');
+    expect(matchQuote(removed, selectors)).toBeNull();
+  });
+});
