@@ -1,7 +1,8 @@
 // `npm run bench`: builds, prints the gzip size of each built entry, then runs every
-// test/bench/*.bench.ts (each prints its figures and writes bench-results/<name>.json).
+// test/bench/*.bench.ts (each prints its figures and writes bench-results/<name>.json), then a reduced
+// run of the shared anchor-bench (real pages, side by side with two peers) and prints its summary line.
 import { execSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -56,4 +57,25 @@ for (const file of readdirSync('test/bench')
   console.log(`\n▶ ${file}`);
   const result = spawnSync('npx', ['tsx', join('test/bench', file)], { stdio: 'inherit' });
   if (result.status !== 0) console.log(`  ${file} failed (exit ${result.status})`);
+}
+
+// The shared real-page anchoring benchmark (../shared/anchor-bench, outside this repository). The whole
+// corpus takes about 8 minutes on 2 cores, so `npm run bench` runs a reduced, seeded slice of it:
+// 30 pages evenly spread, 10 quotes each, all three implementations, the 1 MB big page included.
+// ANCHOR_BENCH_ARGS replaces those options (e.g. "" for the whole corpus); docs/benchmarks.md has a full run.
+const anchorBench = join('..', 'shared', 'anchor-bench', 'run.sh');
+if ((!only.length || only.some((o) => 'anchor-bench'.includes(o))) && existsSync(anchorBench)) {
+  const args = (process.env.ANCHOR_BENCH_ARGS ?? '--pages 30 --quotes 10').split(' ').filter(Boolean);
+  console.log(
+    `\n▶ anchor-bench (${args.join(' ') || 'whole corpus'}; tables in bench-results/anchor-bench.md)`,
+  );
+  const run = spawnSync(anchorBench, ['.', ...args, '--quiet', '--out', 'bench-results/anchor-bench.json'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  writeFileSync('bench-results/anchor-bench.md', run.stdout ?? '');
+  const lines = (run.stdout ?? '').trim().split('\n');
+  if (run.status === 0) console.log(`  ${lines[lines.length - 1]}`);
+  else
+    console.log(`  anchor-bench failed (exit ${run.status}): ${(run.stderr ?? '').trim().split('\n').pop()}`);
 }

@@ -1,16 +1,24 @@
-// The matching strategy on plain normalised text (no DOM): exact quote at the hinted position → exact
-// quote elsewhere, best context wins → approximate match near the hint → approximate match elsewhere.
-// Each step runs only when the cheaper one before it found nothing acceptable.
+// The matching strategy on plain normalised text (no DOM): exact quote at the hinted position with its
+// context → exact quote anywhere with its whole context → otherwise exact occurrences with partial context
+// compete with approximate matches near the hint (an edit inside the quote keeps its place and context),
+// then approximate matches elsewhere. A tie between look-alike places the hint cannot settle gives null.
 import { buildGramIndex, type GramIndex } from './gram-index';
-import { approximateByGrams, approximateIn, exactCandidates } from './match';
+import { approximateByGrams, approximateIn, bracketed, exactCandidates } from './match';
 import { collapseWhitespace, normaliseText } from './normalise';
-import { better, type Candidate, isAcceptable, type Quote, type Scored, scoreCandidate } from './score';
+import {
+  type Candidate,
+  indistinguishable,
+  isAcceptable,
+  type Quote,
+  type Scored,
+  STRONG_CONTEXT,
+  scoreCandidate,
+} from './score';
 import type { Selectors } from './types';
 
-/** Half-width (normalised characters) of the window searched for the exact quote around the hint first. */
-const NEAR = 4096;
-/** The same for approximate search: Myers costs per character searched and yields more spurious
- * matches in a wider window; quotes that moved further are found through the gram index. */
+/** Half-width (normalised characters) of the window searched for an approximate match around the hint:
+ * Myers costs per character searched and yields more spurious matches in a wider window; quotes that
+ * moved further are found through the gram index. */
 const NEAR_APPROXIMATE = 1024;
 /** Exact occurrences scored in full; beyond this a cheap context check picks which ones to score. */
 const FULLY_SCORED = 32;
@@ -52,49 +60,64 @@ export function matchQuoteWith(
   const stored = hintOf(selectors, text.length);
   const hint = stored === null ? null : Math.min(Math.max(0, stored + shift), text.length);
   const hints = stored === null || hint === null ? [] : [hint, stored];
-  const pick = (candidates: Candidate[]): Scored | null => {
-    let best: Scored | null = null;
-    for (const c of candidates) {
-      const scored = scoreCandidate(text, quote, hints, c);
-      if (isAcceptable(scored, length)) best = better(best, scored);
-    }
-    return best;
-  };
+  const scored = (candidates: Candidate[]): Scored[] =>
+    candidates.map((c) => scoreCandidate(text, quote, hints, c)).filter((c) => isAcceptable(c, length));
   const done = (best: Scored | null): QuoteMatch | null =>
     best && { ...best, exact: best.errors === 0 && text.startsWith(quote.exact, best.start) };
 
-  if (hint !== null) {
-    for (const at of new Set(hints)) {
-      if (!text.startsWith(quote.exact, at)) continue;
-      const here = pick([{ start: at, end: at + length, errors: 0 }]);
-      if (here && here.context === 1) return done(here);
-    }
-    const near = pick(exactCandidates(text, quote.exact, Math.max(0, hint - NEAR), hint + length + NEAR));
-    if (near && near.context === 1) return done(near);
-  }
-  const exact = pick(mostPromising(text, quote, exactCandidates(text, quote.exact)));
-  if (exact) return done(exact);
-
-  const maxErrors = Math.min(MAX_ERRORS, Math.floor(length / 4));
-  if (maxErrors === 0) return null;
-  // Around the shifted hint and, when the shift was wrong for this quote, around its own.
+  // The quote exactly where it was, with its context on at least one side: the page is unchanged
+  // there, or a copy of the passage was put just before it (then the copy took its place, which is
+  // as good). The context is checked: a quoted copy of the sentence now at the old offset, among
+  // other words, is not the place the user chose.
   for (const at of new Set(hints)) {
-    const near = pick(
-      approximateIn(text, quote.exact, maxErrors, at - NEAR_APPROXIMATE, at + length + NEAR_APPROXIMATE),
-    );
-    if (near) return done(near);
+    if (!text.startsWith(quote.exact, at)) continue;
+    const [here] = scored([{ start: at, end: at + length, errors: 0 }]);
+    if (here && (here.prefix === 1 || here.suffix === 1)) return done(here);
   }
-  const index = grams();
-  if (index === null) return NEEDS_GRAMS;
-  const skip = hint ?? 0;
-  const far = approximateByGrams(
-    index,
-    quote.exact,
-    maxErrors,
-    skip - NEAR_APPROXIMATE,
-    skip + length + NEAR_APPROXIMATE,
+  const candidates = scored(mostPromising(text, quote, exactCandidates(text, quote.exact)));
+  const maxErrors = Math.min(MAX_ERRORS, Math.floor(length / 4));
+  // Around the shifted hint and, when the shift was wrong for this quote, around its own: the quote
+  // edited in place (an exact copy elsewhere must not win over it just for being exact).
+  for (const at of new Set(hints)) {
+    const [from, to] = [at - NEAR_APPROXIMATE, at + length + NEAR_APPROXIMATE];
+    if (maxErrors > 0) candidates.push(...scored(approximateIn(text, quote.exact, maxErrors, from, to)));
+    candidates.push(...scored(bracketed(text, quote, from - quote.prefix.length, to)));
+  }
+  if (candidates.length === 0 && maxErrors > 0) {
+    const index = grams();
+    if (index === null) return NEEDS_GRAMS;
+    const skip = hint ?? 0;
+    const [from, to] = [skip - NEAR_APPROXIMATE, skip + length + NEAR_APPROXIMATE];
+    candidates.push(...scored(approximateByGrams(index, quote.exact, maxErrors, from, to)));
+  }
+  return done(choose(candidates, length));
+}
+
+/**
+ * The best candidate, or null when the best is not clearly the place:
+ * - another candidate as good in quote and context (a repeated passage, a carousel shown twice) about
+ *   as close to the hint. Text added or removed elsewhere moves the quote by an unknown amount, so a
+ *   rival only slightly farther from the hint may well be the right one.
+ * - an exact copy with its context away from the hint, while an edited one with its context is nearer:
+ *   the user's passage was edited, or the copy is it. Only an edited one exactly at the hint settles it.
+ * A wrong highlight is worse than none.
+ */
+function choose(candidates: Scored[], length: number): Scored | null {
+  if (candidates.length === 0) return null;
+  const ranked = [...candidates].sort((a, b) => b.score - a.score);
+  const best = ranked[0]!;
+  const apart = (c: Scored) => c.end <= best.start || c.start >= best.end;
+  const edited = ranked.find(
+    (c) =>
+      c.errors > 0 &&
+      apart(c) &&
+      c.distance < best.distance &&
+      Math.min(c.prefix, c.suffix) >= STRONG_CONTEXT,
   );
-  return done(pick(far));
+  if (best.errors === 0 && edited) return edited.distance === 0 ? edited : null;
+  const rival = ranked.find((c) => apart(c) && indistinguishable(best, c));
+  if (!rival) return best;
+  return rival.distance > 2 * best.distance + length ? best : null;
 }
 
 function hintOf(selectors: Selectors, textLength: number): number | null {

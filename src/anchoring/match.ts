@@ -2,7 +2,7 @@
 // first. Myers' bit-parallel search costs tens of milliseconds per MB, so it only runs on small windows.
 import search from 'approx-string-match';
 import { GRAM, type GramIndex, gramHits } from './gram-index';
-import type { Candidate } from './score';
+import type { Candidate, Quote } from './score';
 
 /** Exact occurrences beyond this are ignored; a quote that common cannot be placed by context anyway. */
 const MAX_EXACT = 5000;
@@ -45,6 +45,43 @@ export function approximateIn(
       errors: m.errors,
     }),
   );
+}
+
+/** Shortest context (characters) that can bracket a quote: fewer occur too often to mean anything. */
+const MIN_BRACKET = 8;
+
+/**
+ * The text between the quote's stored prefix and suffix, both found verbatim within `[from, to)`, when
+ * its length is within half to twice the quote's: where the quote was, however much of it was edited.
+ * `errors` is its edit distance to the quote (bounded below; beyond, not a candidate).
+ * A removed quote leaves prefix and suffix side by side, with nothing between them to match.
+ */
+export function bracketed(text: string, quote: Quote, from: number, to: number): Candidate[] {
+  const { exact, prefix, suffix } = quote;
+  if (prefix.trim().length < MIN_BRACKET || suffix.trim().length < MIN_BRACKET) return [];
+  const found: Candidate[] = [];
+  const limit = Math.min(text.length, to);
+  for (
+    let at = text.indexOf(prefix, Math.max(0, from));
+    at !== -1 && at < limit;
+    at = text.indexOf(prefix, at + 1)
+  ) {
+    const start = at + prefix.length;
+    const end = text.indexOf(suffix, start + (exact.length >> 1));
+    if (end === -1 || end - start > 2 * exact.length) continue;
+    const gap = trimmed(text, { start, end, errors: 0 });
+    // A replaced word or two, not a rewrite: half a short quote, a quarter (and a word) of a long one.
+    const budget = Math.min(exact.length >> 1, (exact.length >> 2) + 12);
+    const matches = search(text.slice(gap.start, gap.end), exact, budget);
+    // The whole gap against the whole quote: a match inside the gap leaves the rest as extra edits.
+    const errors = Math.min(
+      budget + 1,
+      ...matches.map((m) => m.errors + m.start + (gap.end - gap.start - m.end)),
+    );
+    if (errors <= budget) found.push({ ...gap, errors });
+    if (found.length >= 4) break;
+  }
+  return found;
 }
 
 // A match that begins or ends on a space would highlight a stray space; the error count is kept.

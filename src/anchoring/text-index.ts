@@ -16,7 +16,7 @@ const BLOCK_TAGS = new Set(
   (
     'address article aside blockquote br caption dd details dialog div dl dt fieldset figcaption figure ' +
     'footer form h1 h2 h3 h4 h5 h6 header hgroup hr legend li main menu nav ol p pre search section ' +
-    'summary table tbody td tfoot th thead tr ul'
+    'summary table tbody td text tfoot th thead tr ul'
   ).split(' '),
 );
 

@@ -6,20 +6,40 @@ import type { Segment, TextIndex } from './text-index';
  * character, points before or after the root clamp to 0 or the text length. */
 export function offsetAt(index: TextIndex, container: Node, offset: number): number {
   const { segments } = index;
+  const atOrAfter = pointTest(container, offset);
   // Binary search on document order for the first segment at or after the point.
-  const probe = index.root.ownerDocument.createRange();
-  probe.setStart(container, offset);
   let low = 0;
   let high = segments.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (probe.comparePoint(segments[mid]!.node, 0) < 0) low = mid + 1;
-    else high = mid;
+    if (atOrAfter(segments[mid]!.node)) high = mid;
+    else low = mid + 1;
   }
   // A point inside an indexed text node lands just after that node's own segment.
   const previous = segments[low - 1];
   if (previous && previous.node === container) return previous.start + offsetInSegment(previous, offset);
   return low < segments.length ? segments[low]!.start : index.text.length;
+}
+
+const FOLLOWING = 4;
+const CONTAINED_BY = 16;
+
+/**
+ * Whether a text node lies at or after the boundary point (container, offset), by tree order alone
+ * (compareDocumentPosition), so element boundary points (between children) resolve the same in every DOM.
+ */
+function pointTest(container: Node, offset: number): (node: Text) => boolean {
+  if (container.nodeType !== 1 && container.nodeType !== 9 && container.nodeType !== 11) {
+    // Inside a character node: its own text is before the point (handled by the caller), what follows is after.
+    return (node) => node !== container && (container.compareDocumentPosition(node) & FOLLOWING) !== 0;
+  }
+  const child = container.childNodes[offset];
+  if (child) return (node) => node === child || (child.compareDocumentPosition(node) & FOLLOWING) !== 0;
+  // After the container's last child: only what follows the container's whole subtree.
+  return (node) => {
+    const position = container.compareDocumentPosition(node);
+    return (position & FOLLOWING) !== 0 && (position & CONTAINED_BY) === 0;
+  };
 }
 
 function offsetInSegment(segment: Segment, rawOffset: number): number {

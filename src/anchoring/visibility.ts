@@ -5,11 +5,12 @@
 export const UI_ATTRIBUTE = 'data-decidedly-ui';
 
 // Never user-visible page text: code, form controls (their value is not in the DOM anyway), embedded
-// documents and graphics. Buttons are UI chrome ("Edit", "Reply") that comes and goes between renders.
+// documents and media. Buttons, SVG <text> and MathML are read like any text: a user can select them,
+// and a range that starts or ends inside one must come back whole when anchored again.
 const EXCLUDED_TAGS = new Set(
   (
-    'script style noscript template textarea select input option datalist button iframe object embed ' +
-    'canvas svg math video audio'
+    'script style noscript template textarea select input option optgroup datalist iframe object embed ' +
+    'canvas video audio title'
   ).split(' '),
 );
 

@@ -22,8 +22,8 @@ export function loadFixture(name: string): HTMLElement {
 
 // What counts as page text, restated from the product rules (DESIGN §3) rather than imported.
 const NOT_PAGE_TEXT =
-  'script, style, noscript, template, textarea, select, input, option, datalist, button, iframe, object, ' +
-  'embed, canvas, svg, math, video, audio, [data-decidedly-ui], [hidden]:not([hidden="until-found"])';
+  'script, style, noscript, template, textarea, select, input, option, optgroup, datalist, iframe, object, ' +
+  'embed, canvas, video, audio, title, [data-decidedly-ui], [hidden]:not([hidden="until-found"])';
 
 // happy-dom's getComputedStyle costs ~0.3 ms; tests never restyle an element after reading it.
 const displayNone = new WeakMap<Element, boolean>();
@@ -58,13 +58,35 @@ export function visibleText(range: Range): string {
   const common = range.commonAncestorContainer;
   // A TreeWalker never returns its own root, so a range inside one text node is walked from its parent.
   for (const node of textNodes(common.nodeType === 3 ? common.parentNode! : common)) {
-    if (!range.intersectsNode(node) || !isPageText(node)) continue;
+    if (!isPageText(node) || !inRange(range, node)) continue;
     const from = node === range.startContainer ? range.startOffset : 0;
     const to = node === range.endContainer ? range.endOffset : node.data.length;
     // A text node can intersect at its edge only (range ends at offset 0 of it): slice handles that.
     out += node.data.slice(from, Math.max(from, to));
   }
   return out.replace(/\s+/g, ' ').trim();
+}
+
+/** Whether part of `node` lies between the range's ends, by tree order only (happy-dom's intersectsNode
+ * and comparePoint misplace points between an element's children). */
+function inRange(range: Range, node: Text): boolean {
+  const after = (container: Node, offset: number): boolean => {
+    if (container === node) return true;
+    if (container.nodeType === 3) return (container.compareDocumentPosition(node) & 4) !== 0;
+    const child = container.childNodes[offset];
+    if (child) return child === node || (child.compareDocumentPosition(node) & 4) !== 0;
+    const position = container.compareDocumentPosition(node);
+    return (position & 4) !== 0 && (position & 16) === 0;
+  };
+  const beforeEnd = range.endContainer === node || !after(range.endContainer, range.endOffset);
+  return after(range.startContainer, range.startOffset) && beforeEnd;
+}
+
+/** Whether a boundary point falls between the two halves of a surrogate pair (describeRange widens it). */
+export function splitsPair(node: Node, offset: number): boolean {
+  if (node.nodeType !== 3) return false;
+  const code = (node as Text).data.charCodeAt(offset);
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /** The same text with every space removed: block boundaries add spaces in quotes but not here. */

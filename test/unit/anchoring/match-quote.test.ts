@@ -141,3 +141,69 @@ describe('properties', () => {
     );
   });
 });
+
+describe('context decides, not the offset alone', () => {
+  const before = prose(3000, 21);
+  const sentence =
+    'We agreed to migrate the billing database to the new cluster before the end of the quarter.';
+  const after = prose(3000, 22);
+  const page = `${before} ${sentence} ${after}`;
+  const start = before.length + 1;
+  const selectors = describeAt(page, start, start + sentence.length);
+
+  test('a quoted copy of the sentence at the old offset, among other words, is not the place (issue #17)', () => {
+    // The page now opens with other text of the same length and a reply quoting the sentence exactly
+    // where it used to be; the original moved down, its context intact.
+    const other = prose(before.length, 23).slice(0, before.length);
+    const text = `${other} ${sentence} — a reply. ${before} ${sentence} ${after}`;
+    expect(text.startsWith(sentence, start)).toBe(true);
+    const match = matchQuote(text, selectors);
+    expect(match?.exact).toBe(true);
+    expect(match!.start).toBe(text.lastIndexOf(sentence));
+  });
+
+  test('an edit inside the quote keeps it where it was rather than jumping to an exact copy elsewhere', () => {
+    const edited = sentence.replace('billing', 'invoicing');
+    const text = `${sentence} ${before} ${edited} ${after}`;
+    const match = matchQuote(text, selectors);
+    expect(match?.exact).toBe(false);
+    expect(text.slice(match!.start, match!.end)).toBe(edited);
+  });
+
+  test('a similar sentence next to where a removed quote was is not highlighted', () => {
+    const similar = sentence.replace('billing database', 'payroll service');
+    const text = `${before} ${after.slice(0, 40)} ${similar} ${after.slice(40)}`;
+    expect(matchQuote(text, selectors)).toBeNull();
+  });
+
+  test('short phrases one letter off are other phrases, not edits', () => {
+    const list = 'Rocker Profile: early rise. Tip Profile: flat. Tail Profile: twin. Sidecut: 18 m.';
+    const at = list.indexOf('Tip Profile');
+    const short = describeAt(list, at, at + 'Tip Profile'.length);
+    expect(matchQuote(list.replace('Tip Profile', ''), short)).toBeNull();
+  });
+
+  test('look-alike repeats that the moved hint cannot tell apart give null, not a guess', () => {
+    const tweet = 'Tweet may have been deleted (opens in a new tab)';
+    const run = Array.from({ length: 8 }, () => tweet).join(' ');
+    const base = `${before} ${run} ${after}`;
+    const fifth = before.length + 1 + 4 * (tweet.length + 1);
+    const moved = `${prose(300, 24)} ${base}`;
+    expect(matchQuote(moved, describeAt(base, fifth, fifth + tweet.length))).toBeNull();
+    // Unmoved, the hint settles it.
+    expect(matchQuote(base, describeAt(base, fifth, fifth + tweet.length))?.start).toBe(fifth);
+  });
+});
+
+describe('template look-alikes', () => {
+  test('a removed line is not replaced by the next line of the same template', () => {
+    const people = ['Goldman', 'Furman', 'Earnest', 'Rhodes', 'Jarrett', 'Podesta'];
+    const line = (name: string) => `Jason ${name}: You can continue to follow Jason at @${name} on Twitter.`;
+    const page = `${prose(2000, 31)} ${people.map(line).join(' ')} ${prose(2000, 32)}`;
+    const at = page.indexOf(line('Goldman'));
+    const selectors = describeAt(page, at, at + line('Goldman').length);
+    expect(matchQuote(page, selectors)?.start).toBe(at);
+    const removed = page.replace(`${line('Goldman')} `, '');
+    expect(matchQuote(removed, selectors)).toBeNull();
+  });
+});

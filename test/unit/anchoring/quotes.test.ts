@@ -160,11 +160,12 @@ describe('text the user cannot see', () => {
       'enable JavaScript', // <noscript>
       'Template comment', // <template>
       'Decidedly sidebar', // data-decidedly-ui
-      'Delete', // buttons are UI chrome
     ]) {
       expect(text).not.toContain(invisible);
     }
     expect(text).toContain('Priya Raman');
+    // Button labels are text the user sees and can select.
+    expect(text).toContain('Delete');
   });
 
   test('a quote across a hidden element skips its text and still anchors once the element is gone', () => {

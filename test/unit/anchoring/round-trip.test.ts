@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { anchor, describeRange } from '../../../src/anchoring/index';
-import { arbitraryRange, FIXTURES, loadFixture, squeezed, visibleText } from './helpers';
+import { arbitraryRange, FIXTURES, loadFixture, splitsPair, squeezed, visibleText } from './helpers';
 
 describe.each(FIXTURES)('round trip on %s', (fixture) => {
   test('anchor(describeRange(range)) covers the same visible text, exactly', () => {
@@ -12,6 +12,11 @@ describe.each(FIXTURES)('round trip on %s', (fixture) => {
       fc.property(arbitraryRange(root), (range) => {
         const seen = visibleText(range);
         fc.pre(seen.length > 0);
+        // A range through the middle of an emoji is widened to the whole character (context-cut.test.ts).
+        fc.pre(
+          !splitsPair(range.startContainer, range.startOffset) &&
+            !splitsPair(range.endContainer, range.endOffset),
+        );
         const selectors = describeRange(root, range);
         // The quote is what the user saw: hidden text, scripts and form controls are not in it.
         expect(squeezed(selectors.quote.exact)).toBe(squeezed(seen));
