@@ -15,7 +15,7 @@ import {
   sidebarFrame,
   toggleSidebarViaCommand,
 } from './harness';
-import { allHighlighted, dragSelect, highlightedTexts } from './select';
+import { allHighlighted, dragSelect, highlightedTexts, phraseBox } from './select';
 
 const JIRA = 'https://acme.atlassian.net/browse/ACME-7';
 const JIRA_QUOTE = 'We decided to move session storage to Redis, with a 30-minute sliding expiry.';
@@ -60,7 +60,7 @@ describe('Chromium with Playwright’s default storage policy', () => {
   let h: Harness;
 
   beforeAll(async () => {
-    h = await launch({ strictPolicy: true });
+    h = await launch();
   });
   afterAll(async () => h?.close());
 
@@ -74,6 +74,17 @@ describe('Chromium with Playwright’s default storage policy', () => {
     await expect.poll(() => highlighted(page)).toEqual([JIRA_QUOTE]);
     await page.reload();
     await expect.poll(() => highlighted(page)).toEqual([JIRA_QUOTE]);
+    // The hover tip, another frame in the page, shows the title it asked the background for.
+    const box = await phraseBox(page, 'move session storage to Redis');
+    if (!box) throw new Error('The quote is not on the page.');
+    await page.mouse.move(box.x1 + 4, box.y1);
+    await page.mouse.move(box.x1 + 12, box.y1, { steps: 3 });
+    await expect
+      .poll(async () => {
+        const tip = page.frames().find((f) => f.url().includes('/src/tooltip/index.html'));
+        return tip ? tip.evaluate(() => document.body.textContent ?? '') : '';
+      })
+      .toContain('Keep sessions in Redis');
     await sidebarLists(h, page, 'Keep sessions in Redis');
     await popupLists(h, 'Keep sessions in Redis');
     await page.close();
