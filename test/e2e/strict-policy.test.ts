@@ -145,4 +145,42 @@ describe('Chromium with Playwright’s default storage policy', () => {
     }
     await page.close();
   });
+
+  // Last: it stops the worker the harness's handle points at.
+  it('keeps working when the service worker is stopped: the sidebar reconnects and saves', async () => {
+    const page = await h.context.newPage();
+    await page.goto(JIRA);
+    const frame = await sidebarLists(h, page, 'Keep sessions in Redis');
+    // A mark on the running worker's global: a restarted worker does not have it.
+    await h.worker.evaluate(() => {
+      (globalThis as { restartMark?: boolean }).restartMark = true;
+    });
+    // Stopped from one of our pages: the DevTools protocol stops workers of the page's origin.
+    const ours = await h.openExtensionPage('options');
+    const cdp = await h.context.newCDPSession(ours);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await ours.close();
+    const marked = () =>
+      Promise.all(
+        h.context
+          .serviceWorkers()
+          .map((w) =>
+            w
+              .evaluate(() => (globalThis as { restartMark?: boolean }).restartMark === true)
+              .catch(() => false),
+          ),
+      );
+    await expect.poll(marked).not.toContain(true);
+    // MV3 stops the worker at any time; the sidebar's port drops and it connects again.
+    await frame.getByRole('button', { name: 'Log a page decision' }).click();
+    const field = frame.getByLabel('Decision', { exact: true });
+    await field.fill('Sessions survive a worker restart');
+    await field.press('Enter');
+    await frame.getByRole('heading', { name: 'Sessions survive a worker restart' }).waitFor();
+    await frame.getByRole('button', { name: /All decisions on this page/ }).click();
+    await frame.getByRole('button', { name: /Keep sessions in Redis/ }).waitFor();
+    await frame.getByRole('button', { name: /Sessions survive a worker restart/ }).waitFor();
+    await page.close();
+  });
 });
