@@ -95,6 +95,33 @@ describe('the lock after deciding', () => {
   });
 });
 
+describe('filling in after deciding', () => {
+  it('keeps an empty why editable on a decided decision and saves what is typed', async () => {
+    const id = await createDecision(ctx, { title: 'Use Postgres' });
+    await addRole(ctx, id, await createStakeholder(ctx, { name: 'Dana' }), 'A');
+    await setStatus(ctx, id, 'decided');
+    const el = await mountUi(
+      <DecisionView
+        id={id}
+        tabId={1}
+        missing={false}
+        anchorsMissing={new Set()}
+        onBack={() => {}}
+        onOpen={() => {}}
+      />,
+    );
+    await vi.waitFor(() => expect(el.querySelector('#field-rationale')).not.toBeNull());
+    expect(el.querySelector('.locked')).toBeNull();
+    // The title was written before deciding: it stays locked.
+    expect(el.querySelector('#record-title')).toBeNull();
+    const area = el.querySelector('#field-rationale') as HTMLTextAreaElement;
+    await type(area, 'Boring tech');
+    area.dispatchEvent(new Event('blur'));
+    await vi.waitFor(async () => expect((await database().decisions.get(id))?.rationale).toBe('Boring tech'));
+    expect(el.querySelector('[role="alert"]')).toBeNull();
+  });
+});
+
 describe('concurrent edits', () => {
   it('shows both versions of a free-text field written on two devices', async () => {
     const id = await createDecision(ctx, { title: 'Use Postgres' });
