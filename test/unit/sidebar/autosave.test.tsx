@@ -1,12 +1,14 @@
 // @vitest-environment happy-dom
 // Saving as you type: debounced, flushed on blur, unmount and pagehide; Markdown shown safely; a
 // locked field is read-only and says how to change it.
+
+import { act as flushRender } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { database } from '../../../src/storage/db';
 import { createDecision, setStatus, updateDecision } from '../../../src/storage/decisions';
 import { addRole, createStakeholder } from '../../../src/storage/people';
 import type { WriteContext } from '../../../src/storage/write';
-import { button, click, freshDb, mountUi, type, unmountUi } from './helpers';
+import { button, click, freshDb, mountUi, press, type, unmountUi } from './helpers';
 
 vi.mock('../../../src/messaging/browser-api', () => import('./fake-api'));
 const { MarkdownField } = await import('../../../src/sidebar/MarkdownField');
@@ -51,6 +53,19 @@ describe('MarkdownField', () => {
     trigger(area);
     await vi.waitFor(() => expect(save).toHaveBeenCalledWith('Typed then left'));
     expect(save).toHaveBeenCalledOnce();
+  });
+
+  it('keeps the box open when focus leaves, so nothing below moves under the pointer', async () => {
+    const el = await field(async () => {});
+    const area = el.querySelector('textarea') as HTMLTextAreaElement;
+    await type(area, 'Deploys log people out');
+    await flushRender(() => area.dispatchEvent(new Event('blur')));
+    expect(el.querySelector('textarea')).toBe(area);
+    expect(el.querySelector('.md-view')).toBeNull();
+    // Escape, a keyboard act, shows the rendered text with the focus on its Edit button.
+    await press(area, 'Escape');
+    expect(el.querySelector('.md-view')?.textContent).toBe('Deploys log people out');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Edit Context');
   });
 
   it('renders Markdown as elements and keeps HTML in the text as text', async () => {
