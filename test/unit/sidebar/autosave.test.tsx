@@ -59,7 +59,9 @@ describe('MarkdownField', () => {
     const el = await field(async () => {});
     const area = el.querySelector('textarea') as HTMLTextAreaElement;
     await type(area, 'Deploys log people out');
-    await flushRender(() => area.dispatchEvent(new Event('blur')));
+    await flushRender(() => {
+      area.dispatchEvent(new Event('blur'));
+    });
     expect(el.querySelector('textarea')).toBe(area);
     expect(el.querySelector('.md-view')).toBeNull();
     // Escape, a keyboard act, shows the rendered text with the focus on its Edit button.
