@@ -147,4 +147,56 @@ describe('capture in real Chromium', () => {
       .toBeGreaterThan(renders + 2);
     await expect.poll(() => openTexts(page)).toEqual([phrase]);
   });
+
+  it('puts Log decision clear of the words after the selection, with the page on scroll, next in tab order', async () => {
+    const url = 'https://acme.atlassian.net/browse/ACME-99';
+    h.serve(
+      url,
+      `<!doctype html><html><head><title>ACME-99 Adder</title></head><body style="font:16px/1.4 sans-serif">
+      <div style="height:300px"></div>
+      <p style="width:600px">Alpha bravo charlie delta. We agreed to ship the adder above the line today and
+      then <a href="#next">a link after it</a> with more words after that.</p>
+      <div style="height:2400px"></div></body></html>`,
+    );
+    await page.goto(url);
+    await expect.poll(() => page.locator('decidedly-adder').count()).toBe(1);
+    const phrase = 'agreed to ship the adder';
+    expect(await dragSelect(page, phrase)).toBe(phrase);
+    const adder = page.locator('decidedly-adder');
+    await expect.poll(async () => (await adder.boundingBox())?.width ?? 0).toBeGreaterThan(20);
+    const box = (await adder.boundingBox()) as { x: number; y: number; width: number; height: number };
+    const covered = await page.evaluate(
+      ({ b, words }) => {
+        const text = [...document.querySelectorAll('p')].map((p) => p.firstChild).find(Boolean) as Text;
+        const rectsOf = (w: string) => {
+          const at = text.data.indexOf(w);
+          const r = document.createRange();
+          r.setStart(text, at);
+          r.setEnd(text, at + w.length);
+          return [...r.getClientRects()];
+        };
+        return words.filter((w) =>
+          rectsOf(w).some(
+            (r) => r.left < b.x + b.width && b.x < r.right && r.top < b.y + b.height && b.y < r.bottom,
+          ),
+        );
+      },
+      { b: box, words: ['agreed to ship the adder', 'above the line'] },
+    );
+    expect(covered).toEqual([]);
+
+    // Next in the tab order after the selection, before the page's link that follows it.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('decidedly-adder');
+
+    // The page scrolls 120 px: the button goes with the selection.
+    await page.mouse.wheel(0, 120);
+    await expect
+      .poll(async () => Math.round((await adder.boundingBox())?.y ?? 0))
+      .toBe(Math.round(box.y - 120));
+
+    await page.keyboard.press('Enter');
+    const frame = await sidebarFrame(page);
+    await frame.getByLabel('Decision', { exact: true }).waitFor();
+  });
 });
