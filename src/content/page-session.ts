@@ -110,20 +110,25 @@ export async function startPageSession(
   // Hover and click are hit-tested from the pointer: the page's DOM carries no marks of ours.
   let frameRequested = false;
   let lastPointer = { x: 0, y: 0 };
+  const hover = () => {
+    if (frameRequested || !painted.size) return;
+    frameRequested = true;
+    requestAnimationFrame(() => {
+      frameRequested = false;
+      const hit = highlighter?.hitTest(lastPointer.x, lastPointer.y) ?? null;
+      tip.show(hit ? decisionOf(hit) : null, lastPointer);
+    });
+  };
   document.addEventListener(
     'pointermove',
     (e) => {
       lastPointer = { x: e.clientX, y: e.clientY };
-      if (frameRequested || !painted.size) return;
-      frameRequested = true;
-      requestAnimationFrame(() => {
-        frameRequested = false;
-        const hit = highlighter?.hitTest(lastPointer.x, lastPointer.y) ?? null;
-        tip.show(hit ? decisionOf(hit) : null, lastPointer);
-      });
+      hover();
     },
     { passive: true, signal },
   );
+  // Scrolling moves the text, not the pointer: what is under the pointer (if anything) changed.
+  document.addEventListener('scroll', hover, { capture: true, passive: true, signal });
   document.addEventListener(
     'click',
     (e) => {

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, launch, sidebarFrame } from './harness';
-import { dragSelect, highlightedTexts } from './select';
+import { dragSelect, highlightedTexts, phraseBox } from './select';
 
 const JIRA = 'https://acme.atlassian.net/browse/ACME-7';
 const NOTION = 'https://www.notion.so/acme/Session-storage-decision-0f3c2b7a9d4e4c1b8a6f5e2d1c0b9a87';
@@ -198,5 +198,45 @@ describe('capture in real Chromium', () => {
     await page.keyboard.press('Enter');
     const frame = await sidebarFrame(page);
     await frame.getByLabel('Decision', { exact: true }).waitFor();
+  });
+
+  it('shows a long title whole in the hover tip, and drops the tip when scrolling moves the text away', async () => {
+    const url = 'https://acme.atlassian.net/browse/ACME-98';
+    h.serve(
+      url,
+      `<!doctype html><html><head><title>ACME-98 Tip</title></head><body style="font:16px/1.4 sans-serif">
+      <div style="height:200px"></div>
+      <p>Context first. We will keep one session store per region for latency. Then other words.</p>
+      <div style="height:2400px"></div></body></html>`,
+    );
+    await page.goto(url);
+    const phrase = 'keep one session store per region';
+    const title =
+      'Keep one session store per region, replicated asynchronously, so that logins stay fast everywhere and a regional outage only logs out that region';
+    await logDecision(page, phrase, title);
+    await expect.poll(() => openTexts(page)).toEqual([phrase]);
+    const at = (await phraseBox(page, phrase)) as { x1: number; y1: number };
+    await page.mouse.move(at.x1 + 10, at.y1);
+    const tipFrame = async () => page.frames().find((f) => f.url().includes('/src/tooltip/'));
+    await expect
+      .poll(async () => (await (await tipFrame())?.locator('.tip').textContent()) ?? '')
+      .toContain(title);
+    const frame = (await tipFrame()) as NonNullable<Awaited<ReturnType<typeof tipFrame>>>;
+    // Not cut: the whole tip lies inside its frame and its text inside the tip.
+    const fits = await frame.locator('.tip').evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return (
+        r.right <= window.innerWidth &&
+        r.bottom <= window.innerHeight &&
+        el.scrollWidth <= el.clientWidth &&
+        el.scrollHeight <= el.clientHeight
+      );
+    });
+    expect(fits).toBe(true);
+    const shown = () =>
+      frame.frameElement().then((el) => el.evaluate((f) => (f as HTMLElement).style.display));
+    expect(await shown()).toBe('block');
+    await page.mouse.wheel(0, 120);
+    await expect.poll(shown).toBe('none');
   });
 });

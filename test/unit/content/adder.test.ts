@@ -1,7 +1,8 @@
-// Where the "Log decision" button goes: clear of the selected words and the ones after them, and
+// Where the "Log decision" button and the hover tip go: clear of the selected words and the ones after them, and
 // inside the viewport. (Following scroll and the tab order are checked in real Chromium.)
 import { describe, expect, it } from 'vitest';
 import { adderPosition, type Box } from '../../../src/content/adder';
+import { TIP_HEIGHT, TIP_WIDTH, tipPosition } from '../../../src/content/hover-tip';
 
 const size = { width: 100, height: 27 };
 const viewport = { width: 1000, height: 800 };
@@ -42,5 +43,13 @@ describe('adderPosition', () => {
   it('hides while the selection is scrolled out of view', () => {
     expect(adderPosition([line(40, -200, 500)], size, viewport)).toBeNull();
     expect(adderPosition([line(40, 900, 500)], size, viewport)).toBeNull();
+  });
+});
+
+describe('tipPosition', () => {
+  it('goes below-right of the pointer, or above it near the bottom, inside the viewport', () => {
+    expect(tipPosition({ x: 100, y: 100 }, viewport)).toEqual({ left: 112, top: 118, above: false });
+    const low = tipPosition({ x: 990, y: 780 }, viewport);
+    expect(low).toEqual({ left: 1000 - TIP_WIDTH - 4, top: 780 - 8 - TIP_HEIGHT, above: true });
   });
 });
