@@ -6,6 +6,7 @@ import type { Selectors } from '../core/schemas';
 import { sendToBackground } from '../messaging/index';
 import type { AnchorPaint, PageInfo } from '../messaging/maps';
 import { siteFor } from '../sites/index';
+import { watchTitle } from '../sites/navigation';
 import { loadAnchoring } from './anchoring-loader';
 import { createHoverTip } from './hover-tip';
 
@@ -25,7 +26,14 @@ export async function startPageSession(
 ): Promise<PageSession> {
   const site = siteFor(location.href);
   const root = () => site.root(document);
-  const info = await sendToBackground('session:start', { url: location.href, title: site.title(document) });
+  const title = site.title(document);
+  const info = await sendToBackground('session:start', { url: location.href, title });
+  watchTitle(
+    () => site.title(document),
+    title,
+    (title) => void sendToBackground('page:title', { url: location.href, title }).catch(() => {}),
+    signal,
+  );
   // Made with the anchoring module, on the first paint: a page without decisions loads neither.
   let highlighter: Highlighter | null = null;
   signal.addEventListener('abort', () => highlighter?.destroy());

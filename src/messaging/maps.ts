@@ -14,6 +14,8 @@ const tabId = z.number().check(z.int(), z.nonnegative());
 export const contentToBackground = {
   /** A page session started (load or SPA navigation): answers the page's anchors to paint. */
   'session:start': z.strictObject({ url, title: z.string().check(z.maxLength(500)) }),
+  /** The page retitled itself (apps do after routing): the sidebar's header follows. */
+  'page:title': z.strictObject({ url, title: z.string().check(z.maxLength(500)) }),
   /** "Log decision" on a selection (or none, for a page decision): opens the capture form. */
   'capture:start': z.strictObject({
     url,
@@ -106,6 +108,7 @@ export interface TabInfo extends PageInfo {
 /** The answers, per message. */
 export interface Replies {
   'session:start': PageInfo & { anchors: AnchorPaint[] };
+  'page:title': { ok: boolean };
   'capture:start': { ok: true };
   'anchors:status': { ok: true };
   'highlight:clicked': { ok: true };

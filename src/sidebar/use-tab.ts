@@ -16,7 +16,11 @@ export function useTab(): { info: TabInfo | null | undefined; state: TabState | 
       if (area === 'session' && key && changes[key]) {
         const next = changes[key]?.newValue as TabState | undefined;
         setState(next);
-        if (next) setInfo((i) => (i && next.pageKey !== i.pageKey ? { ...i, ...pick(next) } : i));
+        // A new page, or the same page retitled (apps set the title after routing).
+        if (next)
+          setInfo((i) =>
+            i && (next.pageKey !== i.pageKey || next.title !== i.title) ? { ...i, ...pick(next) } : i,
+          );
       }
     };
     api.storage.onChanged.addListener(onChanged);
