@@ -1,6 +1,7 @@
 // One stakeholder on the map: a circle sized by their open decisions, solid when their claim is
 // legitimate and dashed when not, linking to the decisions that still wait on their view.
 import type { MapPoint } from '../core/log';
+import { plural } from '../core/plural';
 
 export interface MapBubbleProps {
   point: MapPoint;
@@ -17,9 +18,7 @@ export function MapBubble({ point, href, onOpen }: MapBubbleProps) {
   const waiting = unheard.length
     ? `${unheard.length} waiting on their view`
     : 'no decision waiting on their view';
-  const label = `${person.name}, ${salience}${person.legitimacy ? '' : ' (no legitimate claim)'}: ${open} open ${
-    open === 1 ? 'decision' : 'decisions'
-  }, ${waiting}`;
+  const label = `${person.name}, ${salience}${person.legitimacy ? '' : ' (no legitimate claim)'}: ${plural(open, 'open decision')}, ${waiting}`;
   return (
     <li class="bubble-item">
       <a href={href} class="bubble-link" title={label} onClick={onOpen}>
