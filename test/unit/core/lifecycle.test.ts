@@ -9,7 +9,7 @@ import {
   type LockState,
   lockedRewrites,
 } from '../../../src/core/lifecycle';
-import { salienceClass } from '../../../src/core/salience';
+import { isAssessed, salienceClass, suggestedSalience } from '../../../src/core/salience';
 import { STATUSES } from '../../../src/core/schemas';
 
 describe('status lifecycle', () => {
@@ -128,5 +128,14 @@ describe('salience', () => {
       'demanding',
       'non-stakeholder',
     ]);
+  });
+});
+
+describe('salience not assessed yet', () => {
+  it('places an unassessed Accountable by what the role suggests, and says "not assessed"', () => {
+    expect(isAssessed({ power: false, legitimacy: false, urgency: false })).toBe(false);
+    expect(salienceClass(suggestedSalience(['A']))).toBe('dominant');
+    expect(salienceClass(suggestedSalience(['C', 'I']))).toBe('discretionary');
+    expect(isAssessed(suggestedSalience(['I']))).toBe(false);
   });
 });
