@@ -4,7 +4,13 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { findBrowser, HOW_TO_INSTALL } from './browser.mjs';
+import {
+  findBrowser,
+  HOW_TO_INSTALL,
+  needsNoSandbox,
+  pinInProfile,
+  unpackedExtensionId,
+} from './browser.mjs';
 
 const DIST = resolve('dist');
 const PAGES = resolve('test/fixtures/pages');
@@ -31,10 +37,16 @@ if (!browser || !hasDisplay) {
 
 const profile = resolve('.data/start-profile');
 mkdirSync(profile, { recursive: true });
+// The popup one click away: the toolbar button pinned, not behind the puzzle-piece menu.
+pinInProfile(profile, unpackedExtensionId(DIST));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: browser,
   headless: false,
   viewport: null,
+  // Playwright passes --no-sandbox unless told otherwise; Chromium then shows an "unsupported
+  // command-line flag" bar. Only root needs it (Chromium will not sandbox itself as root).
+  chromiumSandbox: !needsNoSandbox(),
+  ignoreDefaultArgs: ['--enable-automation'],
   args: [
     `--disable-extensions-except=${DIST}`,
     `--load-extension=${DIST}`,

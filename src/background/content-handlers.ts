@@ -72,6 +72,18 @@ export const contentHandlers: Handlers<'contentToBackground', MessageSender> = {
     return { ...info, anchors };
   },
 
+  async 'page:title'({ title }, sender) {
+    const { url } = senderPage(sender);
+    const state = await tabState(tabOf(sender));
+    const { pageKey } = pageInfo(url);
+    // A late title from a page the tab has left since must not rename the new one.
+    if (state?.pageKey !== pageKey || state.title === title) return { ok: false };
+    await updateTabState(tabOf(sender), { url, title });
+    const db = database();
+    if (await db.pages.get(pageKey)) await db.pages.update(pageKey, { title, url });
+    return { ok: true };
+  },
+
   async 'capture:start'({ title, selectors }, sender) {
     await ensureHostRules();
     const { url } = senderPage(sender);

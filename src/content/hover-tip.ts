@@ -1,6 +1,8 @@
 // The hover tip over a highlight: a small extension-origin iframe that shows the decision's
 // title. The title is workspace data, so it never enters the page's DOM; the page only sees a
-// host element with a closed shadow root, and cannot reach the iframe or its address inside.
+// host element with a closed shadow root, and cannot reach the iframe or its address inside. The
+// frame is a fixed, transparent box roomy enough for the longest title (its size tells the page
+// nothing); the tip inside is as big as its text.
 import { api } from '../messaging/browser-api';
 import { handOverSecret } from './frame-secret';
 
@@ -26,8 +28,9 @@ export function createHoverTip(signal: AbortSignal): HoverTip {
     frame.title = 'Decision';
     frame.setAttribute('aria-hidden', 'true');
     frame.tabIndex = -1;
-    frame.style.cssText =
-      'position:fixed;z-index:2147483647;border:0;width:280px;height:44px;pointer-events:none;display:none;border-radius:6px;box-shadow:0 2px 10px rgba(0,0,0,.25);color-scheme:light dark;';
+    // Transparent only while the frame's color-scheme matches its document's (Chromium paints an
+    // opaque backdrop otherwise): both say "light dark".
+    frame.style.cssText = `position:fixed;z-index:2147483647;border:0;width:${TIP_WIDTH}px;height:${TIP_HEIGHT}px;pointer-events:none;display:none;background:transparent;color-scheme:light dark;`;
     handOverSecret(frame, 'tooltip', signal);
     shadow.append(frame);
     document.documentElement.append(host);
@@ -37,7 +40,7 @@ export function createHoverTip(signal: AbortSignal): HoverTip {
   return {
     show(decisionId, at) {
       if (decisionId === shown) {
-        if (decisionId && frame) place(frame, at);
+        if (decisionId && frame) place(frame, at, decisionId);
         return;
       }
       shown = decisionId;
@@ -46,16 +49,35 @@ export function createHoverTip(signal: AbortSignal): HoverTip {
         return;
       }
       const f = ensure();
-      f.src = `${api.runtime.getURL('src/tooltip/index.html')}#${decisionId}`;
-      place(f, at);
+      place(f, at, decisionId);
       f.style.display = 'block';
     },
   };
 }
 
-function place(frame: HTMLIFrameElement, at: { x: number; y: number }) {
-  const x = Math.min(at.x + 12, window.innerWidth - 290);
-  const y = at.y + 18 + 44 > window.innerHeight ? at.y - 52 : at.y + 18;
-  frame.style.left = `${Math.max(4, x)}px`;
-  frame.style.top = `${Math.max(4, y)}px`;
+export const TIP_WIDTH = 320;
+/** Room for a 300-character title at the tip's font, wrapped. */
+export const TIP_HEIGHT = 168;
+
+/**
+ * Where the tip's frame goes for a pointer at `at`: below-right of it, or above it (the tip then
+ * sits at the frame's bottom) when there is no room below; always inside the viewport.
+ */
+export function tipPosition(
+  at: { x: number; y: number },
+  viewport: { width: number; height: number },
+): { left: number; top: number; above: boolean } {
+  const left = Math.max(4, Math.min(at.x + 12, viewport.width - TIP_WIDTH - 4));
+  const above = at.y + 18 + TIP_HEIGHT > viewport.height && at.y - 8 - TIP_HEIGHT >= 0;
+  const top = above ? at.y - 8 - TIP_HEIGHT : Math.max(4, at.y + 18);
+  return { left, top, above };
+}
+
+function place(frame: HTMLIFrameElement, at: { x: number; y: number }, decisionId: string) {
+  const spot = tipPosition(at, { width: window.innerWidth, height: window.innerHeight });
+  frame.style.left = `${spot.left}px`;
+  frame.style.top = `${spot.top}px`;
+  // Only the fragment changes between tips: the frame's document stays loaded.
+  const src = `${api.runtime.getURL('src/tooltip/index.html')}#${decisionId}${spot.above ? '/above' : ''}`;
+  if (frame.src !== src) frame.src = src;
 }

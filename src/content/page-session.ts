@@ -6,6 +6,7 @@ import type { Selectors } from '../core/schemas';
 import { sendToBackground } from '../messaging/index';
 import type { AnchorPaint, PageInfo } from '../messaging/maps';
 import { siteFor } from '../sites/index';
+import { watchTitle } from '../sites/navigation';
 import { loadAnchoring } from './anchoring-loader';
 import { createHoverTip } from './hover-tip';
 
@@ -25,7 +26,14 @@ export async function startPageSession(
 ): Promise<PageSession> {
   const site = siteFor(location.href);
   const root = () => site.root(document);
-  const info = await sendToBackground('session:start', { title: site.title(document) });
+  const title = site.title(document);
+  const info = await sendToBackground('session:start', { title });
+  watchTitle(
+    () => site.title(document),
+    title,
+    (title) => void sendToBackground('page:title', { title }).catch(() => {}),
+    signal,
+  );
   // Made with the anchoring module, on the first paint: a page without decisions loads neither.
   let highlighter: Highlighter | null = null;
   signal.addEventListener('abort', () => highlighter?.destroy());
@@ -110,22 +118,27 @@ export async function startPageSession(
   // Hover and click are hit-tested from the pointer: the page's DOM carries no marks of ours.
   let frameRequested = false;
   let lastPointer = { x: 0, y: 0 };
+  const hover = () => {
+    if (frameRequested || !painted.size) return;
+    frameRequested = true;
+    requestAnimationFrame(() => {
+      frameRequested = false;
+      const hit = highlighter?.hitTest(lastPointer.x, lastPointer.y) ?? null;
+      tip.show(hit ? decisionOf(hit) : null, lastPointer);
+    });
+  };
   document.addEventListener(
     'pointermove',
     (e) => {
       // A page's synthetic events never show or open anything of ours.
       if (!e.isTrusted) return;
       lastPointer = { x: e.clientX, y: e.clientY };
-      if (frameRequested || !painted.size) return;
-      frameRequested = true;
-      requestAnimationFrame(() => {
-        frameRequested = false;
-        const hit = highlighter?.hitTest(lastPointer.x, lastPointer.y) ?? null;
-        tip.show(hit ? decisionOf(hit) : null, lastPointer);
-      });
+      hover();
     },
     { passive: true, signal },
   );
+  // Scrolling moves the text, not the pointer: what is under the pointer (if anything) changed.
+  document.addEventListener('scroll', hover, { capture: true, passive: true, signal });
   document.addEventListener(
     'click',
     (e) => {

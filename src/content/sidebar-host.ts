@@ -3,6 +3,7 @@
 // its edge (width remembered); it pushes the page aside when there is room and overlays otherwise.
 import { api } from '../messaging/browser-api';
 import { handOverSecret } from './frame-secret';
+import { pageScheme } from './page-scheme';
 
 const MIN_WIDTH = 300;
 const MAX_WIDTH = 720;
@@ -106,7 +107,10 @@ export function createSidebarHost(onVisibility: (open: boolean) => void): Sideba
         // Created on first open only: pages nobody opens the sidebar on load nothing more.
         frame = document.createElement('iframe');
         frame.title = 'Decidedly sidebar';
-        frame.src = api.runtime.getURL('src/sidebar/index.html');
+        // The page's own scheme, for a theme set to "System" (read by ui/apply-theme).
+        const scheme = pageScheme(document);
+        frame.src = api.runtime.getURL(`src/sidebar/index.html${scheme ? `?scheme=${scheme}` : ''}`);
+        if (scheme) region.style.colorScheme = scheme;
         handOverSecret(frame, 'sidebar', lifetime.signal);
         region.append(frame);
       }

@@ -105,16 +105,27 @@ function resolveAbsolute(s: string, today: CivilDate): CivilDate | null {
   return date;
 }
 
+// "eod"/"cob" said with a day ("tomorrow eod", "eod fri") only repeats the default hour.
+const END_OF_DAY = /^(?:(.+)\s+)?(?:eod|cob|end of (?:the )?day|close of business)(?:\s+(.+))?$/;
+
 function resolveDay(s: string, today: CivilDate, now: Date, weekStartsOn: number): Resolved | null {
   const day = (date: CivilDate): Resolved => ({ kind: 'day', date, defaultHour: DEFAULT_DUE_HOUR });
   const weekday = civilWeekday(today);
+  const endOfDay = END_OF_DAY.exec(s);
+  if (endOfDay) {
+    const [, before, after] = endOfDay;
+    if (before && after) return null;
+    return before || after ? resolveDay(before ?? after ?? '', today, now, weekStartsOn) : day(today);
+  }
   switch (s) {
     case '':
       return { kind: 'clock' };
     case 'today':
-    case 'eod':
-    case 'end of day':
       return day(today);
+    case 'yesterday':
+    case 'yday':
+      // Logging something that fell due yesterday: it is born overdue, as it really is.
+      return day(addCivilDays(today, -1));
     case 'tonight':
       return { kind: 'day', date: today, defaultHour: TONIGHT_HOUR, evening: true };
     case 'tomorrow':
@@ -126,10 +137,12 @@ function resolveDay(s: string, today: CivilDate, now: Date, weekStartsOn: number
     case 'next month':
       return day(addCivilMonths({ ...today, day: 1 }, 1));
     case 'end of week':
+    case 'end of the week':
     case 'eow':
       // The working week ends on Friday; at the weekend that is the coming Friday.
       return day(addCivilDays(today, daysForward(weekday, FRIDAY)));
     case 'end of month':
+    case 'end of the month':
     case 'eom':
       return day({ ...today, day: daysInMonth(today.year, today.month) });
   }
@@ -161,6 +174,8 @@ function resolveDay(s: string, today: CivilDate, now: Date, weekStartsOn: number
  * ambiguous (it never throws). Rules a user can rely on:
  * - A date with no time is due at 17:00 local, so "due today" is not overdue in the morning. If that
  *   day is today and 17:00 has passed, it is due at the end of today instead of being born overdue.
+ * - "today", "tomorrow", "yesterday" (due in the past: logging what already fell due); "eod" or
+ *   "cob" is today at that hour, and with a day ("tomorrow eod") changes nothing.
  * - "fri"/"friday" is the next Friday after today; "this fri" includes today; "next fri" is the Friday
  *   of next week (see nextWeeksDay); "next week" is Monday of next week; "eow" the coming Friday;
  *   "eom" the month's last day; "next month" the 1st of next month.

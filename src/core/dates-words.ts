@@ -70,13 +70,13 @@ export function splitTime(words: string[]): { rest: string[]; time: Time | null 
   return { rest: words, time: null };
 }
 
-/** Lowercase words with commas, sentence dots, ordinals (1st) and a.m./p.m. spelled away. */
+/** Lowercase words with commas, sentence dots and marks, ordinals (1st) and a.m./p.m. spelled away. */
 export const normalize = (text: string): string[] =>
   text
     .toLowerCase()
     .replace(/\b([ap])\.m\.?/g, '$1m')
     .replace(/(\d{4}-\d{2}-\d{2})t(?=\d)/g, '$1 ')
     .replace(/\b(\d{1,2})(?:st|nd|rd|th)\b/g, '$1')
-    .replace(/[,]|\.(?=\s|$)/g, ' ')
+    .replace(/[,!?]|\.(?=\s|$)/g, ' ')
     .split(/\s+/)
     .filter((w) => w !== '');

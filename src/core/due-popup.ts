@@ -1,30 +1,13 @@
 // Pure helpers of the due list and its reminders that due.ts does not cover: (readable site names,
-// re-exported,) the date picker's day in the user's zone, and quiet hours across midnight and DST.
-import { addCivilDays, type CivilDate, instantAt, isValidCivil, localParts } from './dates-zone';
+// re-exported,) and quiet hours across midnight and DST.
+import { addCivilDays, instantAt, localParts } from './dates-zone';
 
 export { siteName } from './site-names';
 
 /** The IANA zone of this browser or worker: "today" is the user's local day. */
 export const localTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The `YYYY-MM-DD` an `<input type="date">` shows for the local day of `instant`. */
-export function dateInputValue(instant: Date, timeZone: string): string {
-  const p = localParts(instant, timeZone);
-  return `${String(p.year).padStart(4, '0')}-${pad(p.month)}-${pad(p.day)}`;
-}
-
-/**
- * An instant inside the local day a date input names (its noon, which no DST change skips), or null
- * for an empty or impossible value. `snooze({ date })` then moves it to that day's snooze hour.
- */
-export function dayFromDateInput(value: string, timeZone: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  if (!m) return null;
-  const date: CivilDate = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  return isValidCivil(date) ? instantAt(date, { hour: 12, minute: 0 }, timeZone) : null;
-}
+const _pad = (n: number) => String(n).padStart(2, '0');
 
 /** A daily window of local wall-clock time, `HH:MM` each; it may span midnight (22:00–08:00). */
 export interface QuietHours {

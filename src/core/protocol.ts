@@ -4,7 +4,15 @@ import * as z from 'zod/mini';
 import { HLC_PATTERN } from './hlc';
 import { isListField } from './list-merge';
 import type { RowOp } from './merge';
-import { cleanString, describeIssues, META_FIELDS, SeenBase, TABLE_NAMES, TABLES, type TableName } from './schemas';
+import {
+  cleanString,
+  describeIssues,
+  META_FIELDS,
+  SeenBase,
+  TABLE_NAMES,
+  TABLES,
+  type TableName,
+} from './schemas';
 
 /**
  * 2: a free-text `base` is a version vector (a list of HLCs) and list fields merge per element.

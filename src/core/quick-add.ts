@@ -21,6 +21,16 @@ export type QuickAdd = {
 export const QUICK_ADD_HINT =
   'What was decided, then @owner #tag due:fri !decided — quote names with spaces: @"Dana Scully"';
 
+/**
+ * The title of the follow-up a quick add's `due:` creates: what the next step is for a decision
+ * in that status, so the card reads "Next: Put the decision into effect", not "Next: Next step".
+ */
+export function nextStepTitle(status: QuickAddStatus | undefined): string {
+  if (status === 'decided') return 'Put the decision into effect';
+  if (status === 'rejected') return 'Tell those affected it was rejected';
+  return 'Reach a decision';
+}
+
 export const TITLE_MAX = 300;
 export const TAG_MAX = 60;
 // The longest date phrase ("on fri 27 nov 2026 at 3 pm") is 8 words.

@@ -37,3 +37,21 @@ export const SALIENCE_HINTS: Record<SalienceClass, string> = {
   demanding: 'Urgency only: loud but without power or legitimacy.',
   'non-stakeholder': 'No power, legitimacy or urgency.',
 };
+
+/**
+ * Whether anyone has assessed the person: the three attributes start false, and a person on a
+ * decision's RACI is never truly a non-stakeholder, so all three false means "not assessed".
+ */
+export const isAssessed = (s: SalienceAttributes): boolean => s.power || s.legitimacy || s.urgency;
+
+/**
+ * What their roles suggest until someone assesses them: the Accountable holds power; anyone
+ * Accountable, Responsible or Consulted has a legitimate claim. Urgency is theirs to show.
+ */
+export function suggestedSalience(raci: readonly ('R' | 'A' | 'C' | 'I')[]): SalienceAttributes {
+  return {
+    power: raci.includes('A'),
+    legitimacy: raci.some((r) => r === 'A' || r === 'R' || r === 'C'),
+    urgency: false,
+  };
+}

@@ -28,6 +28,7 @@ import { useLogData } from './use-log-data';
 import { useLogState } from './use-log-state';
 import { ViewSwitch } from './ViewSwitch';
 import './log.css';
+import { plural } from '../core/plural';
 
 export function App() {
   const [state, setState] = useLogState();
@@ -97,10 +98,10 @@ export function App() {
           {data === null
             ? 'Loading…'
             : !complete
-              ? `The ${entries.length} latest decisions; loading the rest…`
+              ? `The ${plural(entries.length, 'latest decision')}; loading the rest…`
               : filtered.length === entries.length
-                ? `${entries.length} decisions`
-                : `${filtered.length} of ${entries.length} decisions`}
+                ? plural(entries.length, 'decision')
+                : `${filtered.length} of ${plural(entries.length, 'decision')}`}
         </p>
       </header>
       {panel}

@@ -1,5 +1,6 @@
 // Actions on the selected decisions: export them, add a tag, set a review date.
 import { useId, useState } from 'preact/hooks';
+import { plural } from '../core/plural';
 import { database } from '../storage/db';
 import { act, errorText } from '../ui/actions';
 import { download } from '../ui/download';
@@ -12,7 +13,7 @@ export interface BulkBarProps {
   onClear: () => void;
 }
 
-const plural = (n: number) => `${n} ${n === 1 ? 'decision' : 'decisions'}`;
+const decisions = (n: number) => plural(n, 'decision');
 
 export function BulkBar({ ids, onClear }: BulkBarProps) {
   const id = useId();
@@ -37,14 +38,14 @@ export function BulkBar({ ids, onClear }: BulkBarProps) {
     run(async () => {
       const file = await exportFile(database(), ids, format);
       download(file.name, file.data, file.type);
-      return `Exported ${plural(ids.length)} to ${file.name}.`;
+      return `Exported ${decisions(ids.length)} to ${file.name}.`;
     });
   const doTag = (e: Event) => {
     e.preventDefault();
     void run(async () => {
       const n = await act((ctx) => addTagTo(ctx, ids, tag));
       setTag('');
-      return `Tagged ${plural(n)} “${tag.trim()}”${n < ids.length ? ` (${ids.length - n} had it already)` : ''}.`;
+      return `Tagged ${decisions(n)} “${tag.trim()}”${n < ids.length ? ` (${ids.length - n} had it already)` : ''}.`;
     });
   };
   const doReview = (e: Event) => {
@@ -52,13 +53,13 @@ export function BulkBar({ ids, onClear }: BulkBarProps) {
     const at = reviewInstant(day, TIME_ZONE);
     void run(async () => {
       const n = await act((ctx) => setReviewOf(ctx, ids, at));
-      return at ? `Review set for ${plural(n)}.` : `Review cleared on ${plural(n)}.`;
+      return at ? `Review set for ${decisions(n)}.` : `Review cleared on ${decisions(n)}.`;
     });
   };
 
   return (
     <section class="bulk" aria-label="Selected decisions">
-      <strong>{plural(ids.length)} selected</strong>
+      <strong>{decisions(ids.length)} selected</strong>
       <span class="field">
         <label for={`${id}-format`}>Export as</label>
         <select

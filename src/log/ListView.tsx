@@ -10,6 +10,7 @@ import {
   listRows,
   SORTS,
 } from '../core/log';
+import { plural } from '../core/plural';
 import { DecisionRow } from './DecisionRow';
 import { SelectField } from './SelectField';
 import { VirtualList } from './VirtualList';
@@ -99,7 +100,7 @@ export function ListView(props: ListViewProps) {
               !allSelected,
             )
           }
-          aria-label={`Select all ${entries.length} shown decisions`}
+          aria-label={`Select all ${plural(entries.length, 'shown decision')}`}
         />
         <span aria-hidden="true">Decision</span>
         <span aria-hidden="true">Status</span>

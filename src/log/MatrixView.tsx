@@ -5,6 +5,7 @@ import { useMemo } from 'preact/hooks';
 import { type LogEntry, raciMatrix } from '../core/log';
 import { RACI_LABELS, STANCE_LABELS } from '../core/raci';
 import './matrix.css';
+import { plural } from '../core/plural';
 
 export interface MatrixViewProps {
   entries: LogEntry[];
@@ -20,8 +21,8 @@ export function MatrixView({ entries }: MatrixViewProps) {
     <section class="matrix-view" aria-labelledby="matrix-caption">
       <p class="muted legend">
         {matrix.total > matrix.columns.length
-          ? `Showing the first ${matrix.columns.length} of ${matrix.total} decisions as columns; the load counts all of them. Narrow the filters to see the rest.`
-          : `${matrix.total} decisions.`}{' '}
+          ? `Showing the first ${matrix.columns.length} of ${plural(matrix.total, 'decision')} as columns; the load counts all of them. Narrow the filters to see the rest.`
+          : `${plural(matrix.total, 'decision')}.`}{' '}
         Colour is the stance: <span class="cell-key cell-supports">supports</span>{' '}
         <span class="cell-key cell-committed">committed</span>{' '}
         <span class="cell-key cell-concerns">concerns</span>{' '}

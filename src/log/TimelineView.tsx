@@ -2,6 +2,7 @@
 // time axis — "how did we get here" in one look. Rows are windowed like the list.
 import { useMemo } from 'preact/hooks';
 import { buildTimeline, chainIndex, type LogEntry, type TimelineChain } from '../core/log';
+import { TIME_ZONE } from './format';
 import { TimelineRow } from './TimelineRow';
 import { VirtualList } from './VirtualList';
 import './timeline.css';
@@ -17,7 +18,7 @@ const ROW_HEIGHT = 44;
 
 export function TimelineView({ all, entries, resetKey }: TimelineViewProps) {
   const index = useMemo(() => chainIndex(all), [all]);
-  const timeline = useMemo(() => buildTimeline(index, entries), [index, entries]);
+  const timeline = useMemo(() => buildTimeline(index, entries, TIME_ZONE), [index, entries]);
   const span = timeline.endMs - timeline.startMs || 1;
   const x = (ms: number) => ((ms - timeline.startMs) / span) * 100;
   const onRowKey = (e: KeyboardEvent) => {

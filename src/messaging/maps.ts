@@ -14,6 +14,8 @@ export const contentToBackground = {
   // No URL in these payloads: the page is the sender's (sender.url, sender.tab), as the browser says.
   /** A page session started (load or SPA navigation): answers the page's anchors to paint. */
   'session:start': z.strictObject({ title: z.string().check(z.maxLength(500)) }),
+  /** The page retitled itself (apps do after routing): the sidebar's header follows. */
+  'page:title': z.strictObject({ title: z.string().check(z.maxLength(500)) }),
   /** "Log decision" on a selection (or none, for a page decision): opens the capture form. */
   'capture:start': z.strictObject({
     title: z.string().check(z.maxLength(500)),
@@ -105,6 +107,7 @@ export interface TabInfo extends PageInfo {
 /** The answers, per message. */
 export interface Replies {
   'session:start': PageInfo & { anchors: AnchorPaint[] };
+  'page:title': { ok: boolean };
   'capture:start': { ok: true };
   'anchors:status': { ok: true };
   'highlight:clicked': { ok: true };

@@ -4,6 +4,7 @@ import { IdentitySection } from './IdentitySection';
 import { NotificationsSection } from './NotificationsSection';
 import { SitesSection } from './SitesSection';
 import { SyncSection } from './SyncSection';
+import { ThemeSection } from './ThemeSection';
 import './options.css';
 
 export function App() {
@@ -12,6 +13,7 @@ export function App() {
       <h1 id="options-title">Decidedly options</h1>
       <IdentitySection />
       <NotificationsSection />
+      <ThemeSection />
       <SitesSection />
       <SyncSection />
       <DataSection />

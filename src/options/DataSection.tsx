@@ -11,8 +11,7 @@ import { DataReminder } from './DataReminder';
 import { DataStorage } from './DataStorage';
 import { ImportPanel } from './ImportPanel';
 import './data.css';
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+import { plural } from '../core/plural';
 
 export function DataSection() {
   const counts = useLive(

@@ -1,5 +1,7 @@
 // What importing ADR Markdown will add, before anything is written: the decisions with their
 // status and date, the people it adds, and what could not be read.
+
+import { plural } from '../core/plural';
 import type { AdrPreview } from '../storage/import-adr';
 
 export interface ImportAdrPreviewProps {
@@ -9,8 +11,6 @@ export interface ImportAdrPreviewProps {
   skipDuplicates: boolean;
   onSkipDuplicates: (skip: boolean) => void;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function ImportAdrPreview({
   name,

@@ -2,6 +2,7 @@
 // files only reads and previews them; nothing is written until "Import", in one transaction.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AdrFolderResult, Backup, ImportPlan } from '../core/export';
+import { plural } from '../core/plural';
 import { writeContext } from '../storage/context';
 import { database } from '../storage/db';
 import { importBackup, previewBackup } from '../storage/import';
@@ -18,8 +19,6 @@ type Stage =
   | { kind: 'adr'; name: string; folder: AdrFolderResult; preview: AdrPreview }
   | { kind: 'done'; text: string }
   | { kind: 'error'; text: string };
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 export function ImportPanel() {
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });

@@ -1,6 +1,7 @@
 // Removing a workspace's local copy: separate from Disconnect, and confirmed with the count of
 // what will go, since it cannot be undone from here (only from a backup or by reconnecting).
 import { useState } from 'preact/hooks';
+import { plural } from '../core/plural';
 import { sendFromPage } from '../messaging/index';
 import { database } from '../storage/db';
 import { errorText } from '../ui/actions';
@@ -32,8 +33,8 @@ export function RemoveLocalCopy() {
       {confirming ? (
         <div role="alertdialog" aria-labelledby="remove-local-q">
           <p id="remove-local-q">
-            Delete {count} decisions and everything about them from this browser? Teammates keep theirs; you
-            can get them back by reconnecting.
+            Delete {plural(count, 'decision')} and everything about them from this browser? Teammates keep
+            theirs; you can get them back by reconnecting.
           </p>
           <div class="row">
             <button type="button" class="danger" onClick={() => void remove()}>

@@ -24,11 +24,14 @@ export function LaterSection(props: LaterSectionProps) {
       <details open={open} onToggle={(e) => onToggle(e.currentTarget.open)}>
         <summary>
           <h2 id="group-later">Later</h2>
-          {total !== null && (
+          {total !== null ? (
             <span class="count">
               {total}
               <span class="sr-only"> {total === 1 ? 'item' : 'items'}</span>
             </span>
+          ) : (
+            // Unread until opened, so no count: say what opening it shows instead of a bare heading.
+            <span class="muted later-hint">due after this week — show</span>
           )}
         </summary>
         {!loaded ? (

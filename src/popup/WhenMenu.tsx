@@ -1,8 +1,9 @@
-// A button that unfolds a few "when" choices and a date picker: Snooze (tomorrow, next week, a
-// date) and Keep (next review in a month, a quarter, a date). Esc folds it back onto the button.
+// A button that unfolds a few "when" choices and a day typed in words: Snooze (tomorrow, next
+// week, a day) and Keep (next review in a month, a quarter, a day). The typed day reads like
+// every other date ("→ Thu 3 Dec, 09:00"), not the browser's mm/dd/yyyy date picker. Esc folds
+// it back onto the button.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { formatDueLabel, startOfLocalDayAfter } from '../core/dates';
-import { dateInputValue, dayFromDateInput } from '../core/due-popup';
+import { formatDueLabel, parseDueDate } from '../core/dates';
 
 export interface WhenChoice {
   label: string;
@@ -42,8 +43,17 @@ export function WhenMenu(props: WhenMenuProps) {
     setOpen(false);
     onChoose(at);
   };
-  const picked = dayFromDateInput(day, timeZone);
-  const tomorrow = dateInputValue(startOfLocalDayAfter(now, 1, timeZone), timeZone);
+  const parsed = day.trim() ? parseDueDate(day, now, timeZone) : null;
+  const at = parsed ? atDay(parsed.date) : null;
+  // Only a later day: snoozing into the past would bring the item straight back.
+  const picked = at && at > now ? at : null;
+  const hint = !day.trim()
+    ? ''
+    : picked
+      ? `→ ${formatDueLabel(picked, now, timeZone)}`
+      : parsed
+        ? 'Pick a day after today.'
+        : 'Can’t read this day. Try “fri”, “3 dec” or 2026-12-03.';
 
   return (
     <span class="when">
@@ -80,22 +90,34 @@ export function WhenMenu(props: WhenMenuProps) {
             </button>
           ))}
           <form
-            class="row"
+            class="when-day"
             onSubmit={(e) => {
               e.preventDefault();
-              if (picked) choose(atDay(picked));
+              if (picked) choose(picked);
             }}
           >
-            <input
-              type="date"
-              aria-label={`${groupLabel}: pick a date`}
-              min={tomorrow}
-              value={day}
-              onInput={(e) => setDay(e.currentTarget.value)}
-            />
-            <button type="submit" disabled={!picked}>
-              Set
-            </button>
+            <span class="row">
+              <input
+                type="text"
+                aria-label={`${groupLabel}: a day`}
+                aria-describedby={`${id}-day`}
+                aria-invalid={!!day.trim() && !picked}
+                placeholder="fri, 3 dec, in 2 weeks"
+                maxLength={80}
+                value={day}
+                onInput={(e) => setDay(e.currentTarget.value)}
+              />
+              <button type="submit" disabled={!picked}>
+                Set
+              </button>
+            </span>
+            <span
+              id={`${id}-day`}
+              class={`small ${day.trim() && !picked ? 'error' : 'muted'}`}
+              aria-live="polite"
+            >
+              {hint}
+            </span>
           </form>
         </fieldset>
       )}

@@ -26,7 +26,7 @@ export function DateInput({ id, label, text, onText, onEnter }: DateInputProps) 
         id={id}
         value={text}
         maxLength={80}
-        placeholder="next friday, in 2 weeks, 2026-12-01"
+        placeholder="tomorrow, eow, next friday, 2026-12-01"
         aria-describedby={`${id}-parsed`}
         aria-invalid={!!text.trim() && !parsed}
         onInput={(e) => onText(e.currentTarget.value)}

@@ -2,6 +2,7 @@
 // RACI and stances, follow-ups, tags, review date, links, the clarity check, the lifecycle actions
 // and the history. Every edit goes through the repositories and saves as you type.
 import { useEffect, useRef } from 'preact/hooks';
+import { isFieldLocked } from '../core/lifecycle';
 import { accountableOf } from '../core/raci';
 import { act } from '../ui/actions';
 import { ConflictVersions } from '../ui/ConflictVersions';
@@ -72,7 +73,10 @@ export function DecisionView({ id, tabId, missing, anchorsMissing, onBack, onOpe
       stakeholders={directory}
     />
   );
-  const lockNote = decision.locked ? <LockedNote decisionId={id} status={decision.status} /> : undefined;
+  // Only written text is locked: an empty why stays open to whoever fills it in.
+  const lockNote = isFieldLocked(decision, 'rationale', Date.now()) ? (
+    <LockedNote decisionId={id} status={decision.status} />
+  ) : undefined;
   const accountable = accountableOf(roles);
   const accountableName = directory.find((p) => p.id === accountable?.stakeholderId)?.name;
 
@@ -113,7 +117,9 @@ export function DecisionView({ id, tabId, missing, anchorsMissing, onBack, onOpe
 
       <section class="subsection" aria-labelledby="what-heading">
         <h3 id="what-heading">What and why</h3>
-        {!decision.locked && <TitleField decisionId={id} title={decision.title} />}
+        {!isFieldLocked(decision, 'title', Date.now()) && (
+          <TitleField decisionId={id} title={decision.title} />
+        )}
         <MarkdownField
           id="field-rationale"
           label="Why this path?"

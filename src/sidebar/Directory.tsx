@@ -1,7 +1,7 @@
 // The stakeholder directory: everyone who can take a role on a decision, with their function,
 // interests and salience; new people are added by name and filled in later.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { salienceClass } from '../core/salience';
+import { isAssessed, salienceClass } from '../core/salience';
 import { FUNCTIONS } from '../core/schemas';
 import { act, errorText } from '../ui/actions';
 import { createStakeholder, useDirectory } from './api';
@@ -69,7 +69,7 @@ export function Directory({ onBack }: DirectoryProps) {
               <summary>
                 <strong>{p.name}</strong>
                 {p.function && <span class="muted"> · {p.function}</span>}
-                <span class="muted small"> · {salienceClass(p)}</span>
+                <span class="muted small"> · {isAssessed(p) ? salienceClass(p) : 'not assessed'}</span>
               </summary>
               <StakeholderEditor person={p} />
             </details>

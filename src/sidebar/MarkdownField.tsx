@@ -1,5 +1,7 @@
 // A free-text field of the record: Markdown shown rendered (safely) and edited in place, saved as
-// you type. A locked field is read-only and says why.
+// you type. A locked field is read-only and says why. Once open, the box stays open when focus
+// leaves it: swapping it for the (shorter) rendered text on blur moved everything below it under
+// the pointer, so the click that caused the blur landed on something else. Escape closes it.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Markdown } from '../ui/markdown';
@@ -32,10 +34,10 @@ export function MarkdownField({ id, label, prompt, value, save, locked, after }:
     refocus.current = null;
   }, [showEditor]);
 
-  const stop = (focusButton: boolean) => {
+  const stop = () => {
     void draft.flush();
     if (!draft.value.trim()) return;
-    refocus.current = focusButton ? 'button' : null;
+    refocus.current = 'button';
     setEditing(false);
   };
 
@@ -53,12 +55,12 @@ export function MarkdownField({ id, label, prompt, value, save, locked, after }:
             onInput={(e) => draft.set(e.currentTarget.value)}
             // An empty field shows its box without "Edit": typing in it must not swap it for the view.
             onFocus={() => setEditing(true)}
-            onBlur={() => stop(false)}
+            onBlur={() => void draft.flush()}
             onKeyDown={(e) => {
               if (e.key === 'Escape') {
                 e.preventDefault();
                 e.stopPropagation();
-                stop(true);
+                stop();
               }
             }}
             aria-describedby={draft.error ? `${id}-error` : undefined}

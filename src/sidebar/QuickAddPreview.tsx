@@ -1,6 +1,6 @@
 // What a quick-add line will save, shown before it is saved: the title, the Accountable (and
 // whether they are new), tags, the follow-up's due date and the status — or what is wrong with it.
-import type { QuickAdd } from '../core/quick-add';
+import { nextStepTitle, type QuickAdd } from '../core/quick-add';
 import { matchMention } from '../core/quick-add-check';
 import type { Stakeholder } from '../core/schemas';
 
@@ -28,7 +28,11 @@ export function QuickAddPreview({ parsed, problem, people }: QuickAddPreviewProp
         {parsed.mentions[0] && <li>Accountable: {who(parsed.mentions[0])}</li>}
         {parsed.mentions.length > 1 && <li>Responsible: {parsed.mentions.slice(1).map(who).join(', ')}</li>}
         {parsed.tags.length > 0 && <li>Tags: {parsed.tags.map((t) => `#${t}`).join(' ')}</li>}
-        {parsed.due && <li>Next step due {parsed.due.label}</li>}
+        {parsed.due && (
+          <li>
+            Next step: {nextStepTitle(parsed.status)}, due {parsed.due.label}
+          </li>
+        )}
         {parsed.status && <li>Status: {parsed.status}</li>}
       </ul>
       {errors.length > 0 && (

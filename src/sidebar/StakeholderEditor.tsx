@@ -1,6 +1,6 @@
 // One stakeholder in the directory: who they are, what they care about (the why behind their
 // position) and their salience — power, legitimacy, urgency and the Mitchell class that follows.
-import { SALIENCE_HINTS, salienceClass } from '../core/salience';
+import { isAssessed, SALIENCE_HINTS, salienceClass } from '../core/salience';
 import type { Stakeholder } from '../core/schemas';
 import { act } from '../ui/actions';
 import { AutoInput } from './AutoInput';
@@ -19,7 +19,7 @@ const ATTRIBUTES = [
 export function StakeholderEditor({ person }: StakeholderEditorProps) {
   const save = (fields: StakeholderFields) => act((ctx) => updateStakeholder(ctx, person.id, fields));
   const base = `person-${person.id}`;
-  const klass = salienceClass(person);
+  const klass = isAssessed(person) ? salienceClass(person) : null;
   return (
     <div class="stakeholder-editor">
       <AutoInput
@@ -67,7 +67,8 @@ export function StakeholderEditor({ person }: StakeholderEditorProps) {
           </label>
         ))}
         <p class="small" role="status">
-          <strong class="salience-class">{klass}</strong>: {SALIENCE_HINTS[klass]}
+          <strong class="salience-class">{klass ?? 'not assessed'}</strong>:{' '}
+          {klass ? SALIENCE_HINTS[klass] : 'Tick what applies; until then their roles suggest it.'}
         </p>
       </fieldset>
     </div>

@@ -58,3 +58,32 @@ export function watchNavigation(
     signal.addEventListener('abort', () => clearInterval(timer), { once: true });
   }
 }
+
+/**
+ * Calls `onChange(title)` when what `read()` returns differs from the last title reported, the
+ * first being `initial`: single-page apps set the new document.title after pushState, so the
+ * title read when the page session started may already be stale when this starts watching.
+ */
+export function watchTitle(
+  read: () => string,
+  initial: string,
+  onChange: (title: string) => void,
+  signal: AbortSignal,
+): void {
+  if (signal.aborted) return;
+  let last = initial;
+  const check = () => {
+    const title = read();
+    if (title === last || signal.aborted) return;
+    last = title;
+    onChange(title);
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document.head ?? document.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+  });
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  check();
+}

@@ -1,7 +1,7 @@
 // Repository functions for decisions: creation (with an anchor), edits that respect the lock,
 // lifecycle transitions, superseding, delete and undo.
 import { accountableProblem } from '../core/clarity';
-import { canTransition, LOCKED_FIELDS, lockedAfter } from '../core/lifecycle';
+import { canTransition, lockedAfter, lockedRewrites } from '../core/lifecycle';
 import type { Anchor, Decision, Status } from '../core/schemas';
 import { type Tx, type WriteContext, WriteError, write } from './write';
 
@@ -50,12 +50,11 @@ async function existing(tx: Tx, id: string): Promise<Decision> {
   return d;
 }
 
-/** Edits fields. After `decided`, the what and why are locked: Revisit or supersede instead. */
+/** Edits fields. After `decided`, written what and why are locked: Revisit or supersede instead. */
 export function updateDecision(ctx: WriteContext, id: string, fields: DecisionFields): Promise<void> {
   return write(ctx, async (tx) => {
     const d = await existing(tx, id);
-    const locked = LOCKED_FIELDS.filter((f) => f in fields && fields[f] !== d[f]);
-    if (d.locked && locked.length) {
+    if (lockedRewrites(d, fields, tx.at.getTime(), ctx.clock.node).length) {
       throw new WriteError(
         `“${LOCKED_FIELDS_LABEL}” are locked after the decision was made: revisit or supersede it to change them.`,
         'locked',

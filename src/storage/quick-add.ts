@@ -1,14 +1,11 @@
 // Quick add as one write: a decision from a parsed one-liner ("Use Postgres @Dana #backend due:fri
 // !decided") with its tags, Accountable, first follow-up and status, committed together or not at all.
-import type { QuickAdd } from '../core/quick-add';
+import { nextStepTitle, type QuickAdd } from '../core/quick-add';
 import { matchMention, quickAddProblem } from '../core/quick-add-check';
 import { type AnchorFields, createDecision, setStatus } from './decisions';
 import { addFollowUp } from './follow-ups';
 import { addRole, createStakeholder } from './people';
 import { type WriteContext, WriteError } from './write';
-
-/** The title a quick add's first follow-up gets. */
-export const NEXT_STEP_TITLE = 'Next step';
 
 // The rules themselves are pure (src/core), so the sidebar checks a line without storage.
 export { matchMention, quickAddProblem };
@@ -22,7 +19,7 @@ async function findOrCreate(ctx: WriteContext, name: string): Promise<string> {
 
 /**
  * Creates the decision of a quick add. The first @mention becomes the Accountable (added before the
- * status, so `!decided` passes the one-Accountable rule) and owns the "Next step" follow-up; later
+ * status, so `!decided` passes the one-Accountable rule) and owns the next-step follow-up; later
  * mentions become Responsible. Returns the new decision's id.
  */
 export async function createFromQuickAdd(
@@ -45,7 +42,11 @@ export async function createFromQuickAdd(
     }
     for (const [i, person] of people.entries()) await addRole(ctx, id, person, i === 0 ? 'A' : 'R');
     if (draft.dueAt)
-      await addFollowUp(ctx, id, { title: NEXT_STEP_TITLE, ownerId: people[0] ?? null, dueAt: draft.dueAt });
+      await addFollowUp(ctx, id, {
+        title: nextStepTitle(draft.status),
+        ownerId: people[0] ?? null,
+        dueAt: draft.dueAt,
+      });
     if (draft.status && draft.status !== 'proposed') await setStatus(ctx, id, draft.status);
     return id;
   });

@@ -3,7 +3,12 @@
 import { isClockTime } from '../core/due-popup';
 import { api } from '../messaging/browser-api';
 
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
 export const SETTINGS_DEFAULTS = {
+  /** Light or dark for every extension page; "system" follows the OS (the sidebar: the page). */
+  theme: 'system' as Theme,
   notifications: {
     /** A notification when a follow-up or review of mine falls due. */
     enabled: true,
@@ -52,6 +57,7 @@ function fill(defaults: Raw, values: Raw): Raw {
     if (isObject(fallback)) out[key] = fill(fallback, isObject(value) ? value : {});
     else if (typeof value !== typeof fallback) out[key] = fallback;
     else if (key === 'start' || key === 'end') out[key] = isClockTime(value as string) ? value : fallback;
+    else if (key === 'theme') out[key] = THEMES.includes(value as Theme) ? value : fallback;
     else out[key] = value;
   }
   return out;

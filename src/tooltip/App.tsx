@@ -1,4 +1,5 @@
-// The hover tip's content: the title and status of the decision named in the URL fragment,
+// The hover tip's content: the title and status of the decision named in the URL fragment
+// (`#<id>`, or `#<id>/above` when the tip shows above the pointer and hugs the frame's bottom),
 // asked of the background over the frame's port once the handshake has passed.
 import { useEffect, useState } from 'preact/hooks';
 import { useFrameState, useQuery } from '../sidebar/api';
@@ -8,9 +9,10 @@ export function App() {
 }
 
 function Tip() {
-  const [id, setId] = useState(location.hash.slice(1));
+  const [hash, setHash] = useState(location.hash.slice(1));
+  const [id = '', where] = hash.split('/');
   useEffect(() => {
-    const onHash = () => setId(location.hash.slice(1));
+    const onHash = () => setHash(location.hash.slice(1));
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
@@ -18,15 +20,13 @@ function Tip() {
   const valid = /^[0-9a-f-]{36}$/.test(id);
   const decision = useQuery('decision:tip', [valid ? id : '00000000-0000-0000-0000-000000000000'], null);
   return (
-    <div class="tip" role="tooltip">
+    <div class={`tip${where === 'above' ? ' above' : ''}`} role="tooltip" hidden={!(valid && decision)}>
       {valid && decision ? (
         <>
           <span class={`badge status-${decision.status}`}>{decision.status}</span>{' '}
           <strong>{decision.title}</strong>
         </>
-      ) : (
-        ' '
-      )}
+      ) : null}
     </div>
   );
 }

@@ -118,7 +118,7 @@ function nodeFigures(data: LogData) {
   );
   record(
     'timeline (all decisions)',
-    time(() => buildTimeline(index, sorted), 8),
+    time(() => buildTimeline(index, sorted, 'Europe/Berlin'), 8),
   );
   return out;
 }

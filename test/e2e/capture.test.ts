@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, launch, sidebarFrame } from './harness';
-import { clickLogDecision, dragSelect, highlightLayers, prepareLogDecision } from './select';
+import { clickLogDecision, dragSelect, highlightedTexts, highlightLayers, phraseBox, prepareLogDecision } from './select';
 
 const JIRA = 'https://acme.atlassian.net/browse/ACME-7';
 const NOTION = 'https://www.notion.so/acme/Session-storage-decision-0f3c2b7a9d4e4c1b8a6f5e2d1c0b9a87';
@@ -147,5 +147,97 @@ describe('capture in real Chromium', () => {
       .poll(() => page.evaluate(() => Number(document.documentElement.dataset.renders ?? 0)))
       .toBeGreaterThan(renders + 2);
     await expect.poll(() => openTexts(page)).toEqual([phrase]);
+  });
+
+  it('puts Log decision clear of the words after the selection, with the page on scroll, next in tab order', async () => {
+    const url = 'https://acme.atlassian.net/browse/ACME-99';
+    h.serve(
+      url,
+      `<!doctype html><html><head><title>ACME-99 Adder</title></head><body style="font:16px/1.4 sans-serif">
+      <div style="height:300px"></div>
+      <p style="width:600px">Alpha bravo charlie delta. We agreed to ship the adder above the line today and
+      then <a href="#next">a link after it</a> with more words after that.</p>
+      <div style="height:2400px"></div></body></html>`,
+    );
+    await page.goto(url);
+    await expect.poll(() => page.locator('decidedly-adder').count()).toBe(1);
+    const phrase = 'agreed to ship the adder';
+    expect(await dragSelect(page, phrase)).toBe(phrase);
+    const adder = page.locator('decidedly-adder');
+    await expect.poll(async () => (await adder.boundingBox())?.width ?? 0).toBeGreaterThan(20);
+    const box = (await adder.boundingBox()) as { x: number; y: number; width: number; height: number };
+    const covered = await page.evaluate(
+      ({ b, words }) => {
+        const text = [...document.querySelectorAll('p')].map((p) => p.firstChild).find(Boolean) as Text;
+        const rectsOf = (w: string) => {
+          const at = text.data.indexOf(w);
+          const r = document.createRange();
+          r.setStart(text, at);
+          r.setEnd(text, at + w.length);
+          return [...r.getClientRects()];
+        };
+        return words.filter((w) =>
+          rectsOf(w).some(
+            (r) => r.left < b.x + b.width && b.x < r.right && r.top < b.y + b.height && b.y < r.bottom,
+          ),
+        );
+      },
+      { b: box, words: ['agreed to ship the adder', 'above the line'] },
+    );
+    expect(covered).toEqual([]);
+
+    // Next in the tab order after the selection, before the page's link that follows it.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('decidedly-adder');
+
+    // The page scrolls 120 px: the button goes with the selection.
+    await page.mouse.wheel(0, 120);
+    await expect
+      .poll(async () => Math.round((await adder.boundingBox())?.y ?? 0))
+      .toBe(Math.round(box.y - 120));
+
+    await page.keyboard.press('Enter');
+    const frame = await sidebarFrame(page);
+    await frame.getByLabel('Decision', { exact: true }).waitFor();
+  });
+
+  it('shows a long title whole in the hover tip, and drops the tip when scrolling moves the text away', async () => {
+    const url = 'https://acme.atlassian.net/browse/ACME-98';
+    h.serve(
+      url,
+      `<!doctype html><html><head><title>ACME-98 Tip</title></head><body style="font:16px/1.4 sans-serif">
+      <div style="height:200px"></div>
+      <p>Context first. We will keep one session store per region for latency. Then other words.</p>
+      <div style="height:2400px"></div></body></html>`,
+    );
+    await page.goto(url);
+    const phrase = 'keep one session store per region';
+    const title =
+      'Keep one session store per region, replicated asynchronously, so that logins stay fast everywhere and a regional outage only logs out that region';
+    await logDecision(page, phrase, title);
+    await expect.poll(() => openTexts(page)).toEqual([phrase]);
+    const at = (await phraseBox(page, phrase)) as { x1: number; y1: number };
+    await page.mouse.move(at.x1 + 10, at.y1);
+    const tipFrame = async () => page.frames().find((f) => f.url().includes('/src/tooltip/'));
+    await expect
+      .poll(async () => (await (await tipFrame())?.locator('.tip').textContent()) ?? '')
+      .toContain(title);
+    const frame = (await tipFrame()) as NonNullable<Awaited<ReturnType<typeof tipFrame>>>;
+    // Not cut: the whole tip lies inside its frame and its text inside the tip.
+    const fits = await frame.locator('.tip').evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return (
+        r.right <= window.innerWidth &&
+        r.bottom <= window.innerHeight &&
+        el.scrollWidth <= el.clientWidth &&
+        el.scrollHeight <= el.clientHeight
+      );
+    });
+    expect(fits).toBe(true);
+    const shown = () =>
+      frame.frameElement().then((el) => el.evaluate((f) => (f as HTMLElement).style.display));
+    expect(await shown()).toBe('block');
+    await page.mouse.wheel(0, 120);
+    await expect.poll(shown).toBe('none');
   });
 });

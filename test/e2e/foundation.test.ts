@@ -2,7 +2,15 @@
 // sidebar toggles through the background path, the pages render and follow the database live.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, launch, seriousViolations, sidebarFrame, toggleSidebarViaCommand } from './harness';
+import { unpackedExtensionId } from '../../scripts/browser.mjs';
+import {
+  DIST,
+  type Harness,
+  launch,
+  seriousViolations,
+  sidebarFrame,
+  toggleSidebarViaCommand,
+} from './harness';
 
 const JIRA = 'https://acme.atlassian.net/browse/ACME-7';
 
@@ -19,6 +27,8 @@ describe('foundation in real Chromium', () => {
 
   it('starts the service worker with the manifest it was built from', async () => {
     expect(h.extensionId).toMatch(/^[a-p]{32}$/);
+    // npm start pins the extension by this id in its profile: it must be the one Chromium gives.
+    expect(unpackedExtensionId(DIST)).toBe(h.extensionId);
     const manifest = await h.worker.evaluate(() => chrome.runtime.getManifest());
     expect(manifest.manifest_version).toBe(3);
     expect(Object.keys(manifest.commands ?? {})).toEqual(

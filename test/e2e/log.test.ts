@@ -350,6 +350,30 @@ describe('decision log in real Chromium', () => {
     await bulk.getByRole('button', { name: 'Clear selection' }).click();
   });
 
+  it("fits the list's columns and the matrix's titles in a 1,030 px window", async () => {
+    await page.setViewportSize({ width: 1030, height: 800 });
+    await page.getByRole('button', { name: 'List' }).click();
+    await page.locator('.list-view li.vrow').first().waitFor();
+    const cut = await page.evaluate(() => {
+      const edge = document.documentElement.clientWidth;
+      const heads = [...document.querySelectorAll('.list-head > span')];
+      const cells = [...(document.querySelector('.list-view li.vrow .drow')?.children ?? [])];
+      return [...heads, ...cells]
+        .filter((el) => el.getBoundingClientRect().right > edge + 0.5)
+        .map((el) => el.textContent);
+    });
+    expect(cut).toEqual([]);
+    await page.getByRole('button', { name: 'RACI matrix' }).click();
+    await page.locator('.matrix .decision-col span').first().waitFor();
+    const clipped = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.matrix .decision-col span')]
+        .filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
+        .map((el) => el.textContent),
+    );
+    expect(clipped).toEqual([]);
+    await page.setViewportSize({ width: 1400, height: 900 });
+  });
+
   it('has no serious accessibility violations in any view', async () => {
     for (const view of ['List', 'Timeline', 'RACI matrix', 'Stakeholder map']) {
       await page.getByRole('button', { name: view }).click();

@@ -102,6 +102,14 @@ export async function phraseBox(page: Page, phrase: string) {
 }
 
 export async function dragSelect(page: Page, phrase: string) {
+  // Scrolled in one step in the page: a locator can go stale between finding and scrolling on a
+  // page that re-renders its blocks (the Notion fixture does every second).
+  await page.evaluate((text) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.textContent?.includes(text)) return node.parentElement?.scrollIntoView({ block: 'center' });
+    }
+  }, phrase);
   const box = await phraseBox(page, phrase);
   if (!box) throw new Error(`Phrase not on the page: ${phrase}`);
   await page.mouse.move(box.x1, box.y1);

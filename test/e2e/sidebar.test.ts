@@ -76,13 +76,9 @@ describe('sidebar in real Chromium, keyboard only', () => {
     await frame.getByLabel('Why this path?').pressSequentially('Deploys stop logging **people** out.');
     await page.keyboard.press('Tab');
     await page.keyboard.type('212 support tickets <script>alert(1)</script> last month.');
-    await page.keyboard.press('Tab');
-    // Markdown renders as elements, HTML in user text stays text.
-    await frame.locator('.md-view strong', { hasText: 'people' }).waitFor();
-    await frame.getByText('<script>alert(1)</script>', { exact: false }).waitFor();
-    expect(await frame.locator('.md-view script').count()).toBe(0);
-
-    await frame.getByRole('button', { name: 'Add option' }).press('Enter');
+    // A pointer click straight from a written field lands where it was aimed: leaving the field
+    // moves nothing under the pointer.
+    await frame.getByRole('button', { name: 'Add option' }).click();
     await expect.poll(() => focused(frame)).toContain('input#option-title-');
     await page.keyboard.type('Redis session store');
     await page.keyboard.press('Tab');
@@ -91,6 +87,12 @@ describe('sidebar in real Chromium, keyboard only', () => {
     await page.keyboard.type('One more service to run');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
+    // Escape shows a field as text: Markdown renders as elements, HTML in user text stays text.
+    await frame.getByLabel('Why this path?').press('Escape');
+    await frame.getByLabel('Context').press('Escape');
+    await frame.locator('.md-view strong', { hasText: 'people' }).waitFor();
+    await frame.getByText('<script>alert(1)</script>', { exact: false }).waitFor();
+    expect(await frame.locator('.md-view script').count()).toBe(0);
     await frame.getByRole('button', { name: 'Add trade-off' }).press('Enter');
     await expect.poll(() => focused(frame)).toContain('input#tradeoff-gain-');
     await page.keyboard.type('Sessions survive deploys');

@@ -92,6 +92,10 @@ describe('sites in real Chromium', () => {
     await expect.poll(() => page.url()).toBe('https://github.com/acme/checkout/issues/15');
     await frame.getByText('Issue fifteen decision').waitFor();
     expect(await frame.getByText('Issue twelve decision').count()).toBe(0);
+    // The app retitles the page after pushState: the header follows, not the previous page's title.
+    await expect
+      .poll(() => frame.locator('header .page-title').textContent())
+      .toMatch(/#15 · Decide how long guest carts keep their session/);
     expect(loads).toEqual([]);
     await page.close();
   });

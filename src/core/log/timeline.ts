@@ -1,6 +1,7 @@
 // The timeline: decisions over time, one row per supersede chain, so "how did we get here" is
 // one look. Chains are found once per data change; a filter then picks the chains it touches
 // and keeps the unmatched links of a chain visible (faded) so the story stays whole.
+import { addCivilDays, addCivilMonths, type CivilDate, instantAt, localParts } from '../dates-zone';
 import type { LogEntry } from './entries';
 
 export interface TimelineNode {
@@ -63,8 +64,8 @@ export function chainIndex(all: readonly LogEntry[]): ChainIndex {
   return index;
 }
 
-/** The chains `matched` touches, newest last change first, on a shared time axis. */
-export function buildTimeline(index: ChainIndex, matched: readonly LogEntry[]): Timeline {
+/** The chains `matched` touches, newest last change first, on a shared time axis in `timeZone`. */
+export function buildTimeline(index: ChainIndex, matched: readonly LogEntry[], timeZone: string): Timeline {
   const keep = new Set(matched.map((e) => e.decision.id));
   const chains: TimelineChain[] = [];
   const done = new Set<LogEntry[]>();
@@ -95,30 +96,47 @@ export function buildTimeline(index: ChainIndex, matched: readonly LogEntry[]): 
   if (!chains.length) return { chains, startMs: 0, endMs: 0, ticks: [] };
   // A little room either side, so the first and last dots are not cut by the edges.
   const pad = Math.max((end - start) * 0.03, DAY);
-  return { chains, startMs: start - pad, endMs: end + pad, ticks: timeTicks(start - pad, end + pad) };
+  return {
+    chains,
+    startMs: start - pad,
+    endMs: end + pad,
+    ticks: timeTicks(start - pad, end + pad, timeZone),
+  };
 }
 
 const DAY = 86_400_000;
 const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
 
-/** Month starts (UTC) across the span, thinned to at most `max` ticks by whole steps. */
-export function timeTicks(startMs: number, endMs: number, max = 8): TimelineTick[] {
-  const first = new Date(startMs);
-  const months = [];
-  for (let y = first.getUTCFullYear(), m = first.getUTCMonth() + 1; ; m += 1) {
-    const ms = Date.UTC(y, m, 1);
-    if (ms > endMs) break;
-    months.push(ms);
-  }
-  const step = [1, 2, 3, 6, 12, 24, 60].find((s) => months.length / s <= max) ?? 120;
-  const days = (endMs - startMs) / DAY;
-  if (months.length === 0 && days > 0) return [{ ms: startMs, label: dayLabel(startMs) }];
-  return months
-    .filter((ms) => (new Date(ms).getUTCFullYear() * 12 + new Date(ms).getUTCMonth()) % step === 0)
-    .map((ms) => ({ ms, label: `${MONTHS[new Date(ms).getUTCMonth()]} ${new Date(ms).getUTCFullYear()}` }));
-}
+const midnight = (date: CivilDate, timeZone: string) =>
+  instantAt(date, { hour: 0, minute: 0 }, timeZone).getTime();
 
-const dayLabel = (ms: number) => {
-  const d = new Date(ms);
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-};
+/**
+ * Ticks at the user's local month starts across the span (local day starts when it holds fewer
+ * than two months), thinned to at most `max` by whole steps. Local, not UTC: a decision logged on
+ * 2 Dec must sit after the "2 Dec" tick wherever the user is.
+ */
+export function timeTicks(startMs: number, endMs: number, timeZone: string, max = 8): TimelineTick[] {
+  const first = localParts(new Date(startMs), timeZone);
+  const months: { ms: number; date: CivilDate }[] = [];
+  for (let date = addCivilMonths({ ...first, day: 1 }, 1); ; date = addCivilMonths(date, 1)) {
+    const ms = midnight(date, timeZone);
+    if (ms > endMs) break;
+    months.push({ ms, date });
+  }
+  if (months.length >= 2) {
+    const step = [1, 2, 3, 6, 12, 24, 60].find((s) => months.length / s <= max) ?? 120;
+    return months
+      .filter(({ date }) => (date.year * 12 + date.month - 1) % step === 0)
+      .map(({ ms, date }) => ({ ms, label: `${MONTHS[date.month - 1]} ${date.year}` }));
+  }
+  const days: { ms: number; date: CivilDate }[] = [];
+  for (let date = addCivilDays(first, 1); ; date = addCivilDays(date, 1)) {
+    const ms = midnight(date, timeZone);
+    if (ms > endMs) break;
+    days.push({ ms, date });
+  }
+  const step = [1, 2, 7, 14].find((s) => days.length / s <= max) ?? 31;
+  return days
+    .filter((_, i) => i % step === 0)
+    .map(({ ms, date }) => ({ ms, label: `${date.day} ${MONTHS[date.month - 1]} ${date.year}` }));
+}

@@ -76,7 +76,10 @@ describe('initDue', () => {
     await fake.current.api.runtime.onStartup.fire();
     await refreshDue();
     expect(fake.current.alarmsSet.get(ALARM_DUE)?.scheduledTime).toBe(TEN_SECONDS_LATER);
-    await saveSettings({ notifications: { ...SETTINGS_DEFAULTS.notifications, enabled: false } });
+    await saveSettings({
+      ...SETTINGS_DEFAULTS,
+      notifications: { ...SETTINGS_DEFAULTS.notifications, enabled: false },
+    });
     await refreshDue();
     expect(fake.current.alarmsSet.has(ALARM_DUE)).toBe(false);
   });

@@ -1,7 +1,6 @@
-// Quiet hours and the date picker's day, in the user's zone, around midnight and DST changes.
+// Quiet hours in the user's zone, around midnight and DST changes.
 import { describe, expect, it } from 'vitest';
-import { snooze } from '../../../src/core/due';
-import { dateInputValue, dayFromDateInput, quietUntil, siteName } from '../../../src/core/due-popup';
+import { quietUntil, siteName } from '../../../src/core/due-popup';
 
 const night = { enabled: true, start: '22:00', end: '07:00' };
 const lunch = { enabled: true, start: '12:00', end: '13:30' };
@@ -42,31 +41,6 @@ describe('quietUntil', () => {
     expect(quietUntil(at, 'UTC', { ...night, enabled: false })).toBeNull();
     expect(quietUntil(at, 'UTC', { enabled: true, start: '08:00', end: '08:00' })).toBeNull();
     expect(quietUntil(at, 'UTC', { enabled: true, start: '25:00', end: '07:00' })).toBeNull();
-  });
-});
-
-describe('the date picker', () => {
-  it('shows and reads the local day, which snoozing turns into 09:00 that day', () => {
-    const z = 'Pacific/Kiritimati';
-    const now = new Date('2026-01-10T12:00:00Z'); // 11 January, 02:00 there
-    expect(dateInputValue(now, z)).toBe('2026-01-11');
-    const day = dayFromDateInput('2026-01-15', z);
-    expect(day && dateInputValue(day, z)).toBe('2026-01-15');
-    expect(iso(snooze({ date: day as Date }, now, z))).toBe('2026-01-14T19:00:00.000Z');
-  });
-
-  it('picks a day whose midnight does not exist (DST at 00:00 in Santiago)', () => {
-    const day = dayFromDateInput('2026-09-06', 'America/Santiago');
-    expect(day && dateInputValue(day, 'America/Santiago')).toBe('2026-09-06');
-  });
-
-  it('refuses what is not a date', () => {
-    expect(['', '2026-02-30', 'tomorrow', '2026-1-5'].map((v) => dayFromDateInput(v, 'UTC'))).toEqual([
-      null,
-      null,
-      null,
-      null,
-    ]);
   });
 });
 

@@ -29,6 +29,7 @@ afterEach(async () => {
 });
 
 const settings = (patch: Partial<Settings['notifications']> = {}): Settings => ({
+  ...SETTINGS_DEFAULTS,
   notifications: { ...SETTINGS_DEFAULTS.notifications, ...patch },
 });
 const at = (iso: string, me: string | null = null, st = settings()) => ({

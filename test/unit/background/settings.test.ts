@@ -19,6 +19,7 @@ describe('migrateSettings', () => {
       },
     };
     expect(migrateSettings(stored)).toEqual({
+      theme: 'system',
       notifications: { enabled: false, quietHours: { enabled: false, start: '23:15', end: '08:00' } },
     });
   });

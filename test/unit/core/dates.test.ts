@@ -14,6 +14,7 @@ import {
   startOfLocalDay,
   startOfLocalDayAfter,
 } from '../../../src/core/dates';
+import { parseQuickAdd } from '../../../src/core/quick-add';
 
 const BERLIN = 'Europe/Berlin';
 const NEW_YORK = 'America/New_York';
@@ -220,6 +221,23 @@ describe('parseDueDate', () => {
     expect(due('tomorrow', MON)).toBe('2026-11-24 17:00');
     expect(due('tmrw', MON)).toBe('2026-11-24 17:00');
     expect(parseDueDate('tomorrow', MON, BERLIN)?.label).toBe('Tue 24 Nov');
+  });
+
+  it('reads yesterday, today, tomorrow, eod and eow as people write them', () => {
+    expect(due('yesterday', MON)).toBe('2026-11-22 17:00');
+    expect(due('Yesterday', utc('2026-11-23T18:30:00Z'))).toBe('2026-11-22 17:00');
+    expect(due('Today!', MON)).toBe('2026-11-23 17:00');
+    expect(due('EOD', MON)).toBe('2026-11-23 17:00');
+    expect(due('cob', MON)).toBe('2026-11-23 17:00');
+    expect(due('end of the day', MON)).toBe('2026-11-23 17:00');
+    expect(due('tomorrow eod', MON)).toBe('2026-11-24 17:00');
+    expect(due('eod tomorrow', MON)).toBe('2026-11-24 17:00');
+    expect(due('eod fri', MON)).toBe('2026-11-27 17:00');
+    expect(due('EOW', MON)).toBe('2026-11-27 17:00');
+    expect(due('end of the week', FRI)).toBe('2026-11-27 17:00');
+    expect(due('tomorrow eod fri', MON)).toBeUndefined();
+    expect(parseQuickAdd('Ship it due:yesterday', MON, BERLIN).due?.label).toBe('Sun 22 Nov');
+    expect(parseQuickAdd('Ship it due:tomorrow eod @Dana', MON, BERLIN).due?.label).toBe('Tue 24 Nov');
   });
 
   it('does not make "today" overdue when typed after 17:00: it is due at the end of today', () => {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { accountableProblem, clarityGaps } from '../../../src/core/clarity';
-import { canTransition, isOpen } from '../../../src/core/lifecycle';
-import { salienceClass } from '../../../src/core/salience';
+import { encodeHlc } from '../../../src/core/hlc';
+import {
+  canTransition,
+  FILL_SITTING_MS,
+  isFieldLocked,
+  isOpen,
+  type LockState,
+  lockedRewrites,
+} from '../../../src/core/lifecycle';
+import { isAssessed, salienceClass, suggestedSalience } from '../../../src/core/salience';
 import { STATUSES } from '../../../src/core/schemas';
 
 describe('status lifecycle', () => {
@@ -24,6 +32,48 @@ describe('status lifecycle', () => {
 
   it('counts proposed and revisiting as open', () => {
     expect(STATUSES.filter(isOpen)).toEqual(['proposed', 'revisiting']);
+  });
+});
+
+describe('the lock after deciding', () => {
+  const decidedAt = Date.parse('2026-12-02T10:00:00Z');
+  const hlc = (ms: number, node = 'dev1') => encodeHlc({ ms, counter: 0, node });
+  const decided = (over: Partial<LockState> = {}): LockState => ({
+    locked: true,
+    decidedAt: new Date(decidedAt).toISOString(),
+    title: 'Use Postgres',
+    rationale: '',
+    fieldHlc: { title: hlc(decidedAt - 1000), rationale: hlc(decidedAt - 1000) },
+    ...over,
+  });
+
+  it('lets anyone fill an empty why after deciding: that is not re-litigation', () => {
+    expect(isFieldLocked(decided(), 'rationale', decidedAt + 86_400_000, 'dev2')).toBe(false);
+    expect(lockedRewrites(decided(), { rationale: 'Boring tech' }, decidedAt + 86_400_000)).toEqual([]);
+  });
+
+  it('locks what and why written before the decision', () => {
+    const d = decided({ rationale: 'Boring tech' });
+    expect(lockedRewrites(d, { title: 'Use MySQL', rationale: 'Cheaper' }, decidedAt + 1)).toEqual([
+      'title',
+      'rationale',
+    ]);
+    // Saving the same text again changes nothing and is allowed.
+    expect(lockedRewrites(d, { title: 'Use Postgres', rationale: 'Boring tech' }, decidedAt + 1)).toEqual([]);
+  });
+
+  it('lets whoever filled the why keep writing it in that sitting, then locks it', () => {
+    const filledAt = decidedAt + 60_000;
+    const d = decided({ rationale: 'Boring te', fieldHlc: { rationale: hlc(filledAt, 'dev1') } });
+    expect(isFieldLocked(d, 'rationale', filledAt + 5_000, 'dev1')).toBe(false);
+    expect(isFieldLocked(d, 'rationale', filledAt + 5_000, 'dev2')).toBe(true);
+    expect(isFieldLocked(d, 'rationale', filledAt + FILL_SITTING_MS - 1, 'dev1')).toBe(false);
+    expect(isFieldLocked(d, 'rationale', filledAt + FILL_SITTING_MS, 'dev1')).toBe(true);
+  });
+
+  it('locks nothing on an open decision', () => {
+    const d = decided({ locked: false, rationale: 'Boring tech' });
+    expect(lockedRewrites(d, { title: 'Other', rationale: 'Other' }, decidedAt)).toEqual([]);
   });
 });
 
@@ -78,5 +128,14 @@ describe('salience', () => {
       'demanding',
       'non-stakeholder',
     ]);
+  });
+});
+
+describe('salience not assessed yet', () => {
+  it('places an unassessed Accountable by what the role suggests, and says "not assessed"', () => {
+    expect(isAssessed({ power: false, legitimacy: false, urgency: false })).toBe(false);
+    expect(salienceClass(suggestedSalience(['A']))).toBe('dominant');
+    expect(salienceClass(suggestedSalience(['C', 'I']))).toBe('discretionary');
+    expect(isAssessed(suggestedSalience(['I']))).toBe(false);
   });
 });

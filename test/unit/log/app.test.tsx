@@ -67,4 +67,17 @@ describe('log page', () => {
   it('counts what is shown out of the whole log', async () => {
     await vi.waitFor(() => expect(root.querySelector('.count')?.textContent).toBe('1 of 3 decisions'));
   });
+
+  it('says "1 decision" of a log of one', async () => {
+    const one = (await database().decisions.toArray()).filter((d) => d.title !== 'Weekly releases');
+    await database().decisions.bulkDelete(one.map((d) => d.id));
+    const clear = [...root.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Clear'));
+    act(() => clear?.click());
+    const search = root.querySelector('input[type="search"]') as HTMLInputElement;
+    act(() => {
+      search.value = '';
+      search.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await vi.waitFor(() => expect(root.querySelector('.count')?.textContent).toBe('1 decision'));
+  });
 });

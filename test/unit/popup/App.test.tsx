@@ -137,6 +137,29 @@ describe('the popup', () => {
     expect(row?.snoozedUntil).toBe(snooze('tomorrow', NOW, TZ).toISOString());
   });
 
+  it('snoozes to a day typed in words, shown as every other date is', async () => {
+    await seedJira();
+    mount();
+    await vi.waitFor(() => expect(article('Review the Redis config')).toBeDefined());
+    button(article('Review the Redis config'), /Snooze/).click();
+    const field = await vi.waitFor(() => {
+      const el = article('Review the Redis config')?.querySelector('input[type=text]');
+      if (!el) throw new Error('no day field');
+      return el as HTMLInputElement;
+    });
+    expect(article('Review the Redis config')?.querySelector('input[type=date]')).toBeNull();
+    field.value = '3 dec';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    await vi.waitFor(() =>
+      expect(article('Review the Redis config')?.textContent).toContain('→ Thu 3 Dec, 09:00'),
+    );
+    button(article('Review the Redis config'), 'Set').click();
+    await vi.waitFor(async () => {
+      const row = (await s.db.followUps.toArray()).find((f) => f.title === 'Review the Redis config');
+      expect(row?.snoozedUntil).toBe('2026-12-02T19:00:00.000Z'); // 09:00 on 3 Dec in UTC+14
+    });
+  });
+
   it('Open asks the background to show the decision at its anchor', async () => {
     const { d } = await seedJira();
     mount();
@@ -205,6 +228,8 @@ describe('the popup', () => {
     await vi.waitFor(() => expect(region('Later')).toBeDefined());
     const details = region('Later')?.querySelector('details') as HTMLDetailsElement;
     expect(region('Later')?.textContent).not.toContain('Retire the old pods');
+    // Not a bare heading: it says what opening it shows.
+    expect(region('Later')?.querySelector('summary')?.textContent).toBe('Laterdue after this week — show');
     details.open = true;
     details.dispatchEvent(new Event('toggle'));
     await vi.waitFor(() => expect(items('Later')).toEqual(['Retire the old pods']));

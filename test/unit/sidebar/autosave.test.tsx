@@ -1,12 +1,14 @@
 // @vitest-environment happy-dom
 // Saving as you type: debounced, flushed on blur, unmount and pagehide; Markdown shown safely; a
 // locked field is read-only and says how to change it.
+
+import { act as flushRender } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { database } from '../../../src/storage/db';
 import { createDecision, setStatus, updateDecision } from '../../../src/storage/decisions';
 import { addRole, createStakeholder } from '../../../src/storage/people';
 import type { WriteContext } from '../../../src/storage/write';
-import { button, click, freshDb, mountUi, type, unmountUi } from './helpers';
+import { button, click, freshDb, mountUi, press, type, unmountUi } from './helpers';
 import { connectSidebar } from './loopback';
 
 vi.mock('../../../src/messaging/browser-api', () => import('./fake-api'));
@@ -55,6 +57,21 @@ describe('MarkdownField', () => {
     expect(save).toHaveBeenCalledOnce();
   });
 
+  it('keeps the box open when focus leaves, so nothing below moves under the pointer', async () => {
+    const el = await field(async () => {});
+    const area = el.querySelector('textarea') as HTMLTextAreaElement;
+    await type(area, 'Deploys log people out');
+    await flushRender(() => {
+      area.dispatchEvent(new Event('blur'));
+    });
+    expect(el.querySelector('textarea')).toBe(area);
+    expect(el.querySelector('.md-view')).toBeNull();
+    // Escape, a keyboard act, shows the rendered text with the focus on its Edit button.
+    await press(area, 'Escape');
+    expect(el.querySelector('.md-view')?.textContent).toBe('Deploys log people out');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Edit Context');
+  });
+
   it('renders Markdown as elements and keeps HTML in the text as text', async () => {
     const el = await field(
       async () => {},
@@ -94,6 +111,33 @@ describe('the lock after deciding', () => {
     await click(button(el, 'Revisit to edit'));
     await vi.waitFor(() => expect(el.querySelector('#record-title')).not.toBeNull());
     expect((await database().decisions.get(id))?.status).toBe('revisiting');
+  });
+});
+
+describe('filling in after deciding', () => {
+  it('keeps an empty why editable on a decided decision and saves what is typed', async () => {
+    const id = await createDecision(ctx, { title: 'Use Postgres' });
+    await addRole(ctx, id, await createStakeholder(ctx, { name: 'Dana' }), 'A');
+    await setStatus(ctx, id, 'decided');
+    const el = await mountUi(
+      <DecisionView
+        id={id}
+        tabId={1}
+        missing={false}
+        anchorsMissing={new Set()}
+        onBack={() => {}}
+        onOpen={() => {}}
+      />,
+    );
+    await vi.waitFor(() => expect(el.querySelector('#field-rationale')).not.toBeNull());
+    expect(el.querySelector('.locked')).toBeNull();
+    // The title was written before deciding: it stays locked.
+    expect(el.querySelector('#record-title')).toBeNull();
+    const area = el.querySelector('#field-rationale') as HTMLTextAreaElement;
+    await type(area, 'Boring tech');
+    area.dispatchEvent(new Event('blur'));
+    await vi.waitFor(async () => expect((await database().decisions.get(id))?.rationale).toBe('Boring tech'));
+    expect(el.querySelector('[role="alert"]')).toBeNull();
   });
 });
 

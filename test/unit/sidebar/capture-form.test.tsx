@@ -78,7 +78,7 @@ describe('CaptureForm', () => {
     expect(preview).not.toContain('(new)Responsible');
     expect(preview).toContain('Responsible: Fox (new)');
     expect(preview).toContain('Tags: #backend');
-    expect(preview).toMatch(/Next step due \w{3} \d+ \w{3}/);
+    expect(preview).toMatch(/Next step: Put the decision into effect, due \w{3} \d+ \w{3}/);
     expect(preview).toContain('Status: decided');
   });
 
@@ -93,7 +93,7 @@ describe('CaptureForm', () => {
     const [dana] = await db.stakeholders.toArray();
     expect((await db.roles.toArray()).map((r) => [r.stakeholderId, r.raci])).toEqual([[dana?.id, 'A']]);
     const [f] = await db.followUps.toArray();
-    expect(f).toMatchObject({ title: 'Next step', ownerId: dana?.id });
+    expect(f).toMatchObject({ title: 'Put the decision into effect', ownerId: dana?.id });
     expect(f?.dueAt?.slice(0, 10)).toBe('2030-12-01');
     expect(await db.anchors.count()).toBe(1);
   });

@@ -24,7 +24,7 @@ describe('Directory', () => {
     await type(byLabel(el, "New stakeholder's name"), 'Dana Okafor');
     await click(el.querySelector('button[type="submit"]') as HTMLButtonElement);
     await vi.waitFor(() => expect(el.querySelector('details[open]')).not.toBeNull());
-    expect(el.querySelector('summary')?.textContent).toContain('non-stakeholder');
+    expect(el.querySelector('summary')?.textContent).toContain('not assessed');
 
     const fn = byLabel(el, 'Function');
     await type(fn, 'Security');

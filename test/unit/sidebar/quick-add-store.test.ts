@@ -4,7 +4,7 @@ import { HlcClock } from '../../../src/core/hlc';
 import { parseQuickAdd } from '../../../src/core/quick-add';
 import { type DecidedlyDb, openDb } from '../../../src/storage/db';
 import { createStakeholder } from '../../../src/storage/people';
-import { createFromQuickAdd, NEXT_STEP_TITLE, quickAddProblem } from '../../../src/storage/quick-add';
+import { createFromQuickAdd, quickAddProblem } from '../../../src/storage/quick-add';
 import { type WriteContext, WriteError } from '../../../src/storage/write';
 
 // The follow-up step can be made to fail, to see the whole quick add roll back.
@@ -48,7 +48,11 @@ describe('createFromQuickAdd', () => {
     const roles = await db.roles.where('decisionId').equals(id).toArray();
     expect(roles.map((r) => [r.stakeholderId, r.raci])).toEqual([[dana?.id, 'A']]);
     const [f] = await db.followUps.toArray();
-    expect(f).toMatchObject({ title: NEXT_STEP_TITLE, ownerId: dana?.id, dueAt: '2026-11-27T16:00:00.000Z' });
+    expect(f).toMatchObject({
+      title: 'Put the decision into effect',
+      ownerId: dana?.id,
+      dueAt: '2026-11-27T16:00:00.000Z',
+    });
     const kinds = (await db.events.toArray()).map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(['created', 'role', 'followup', 'status']));
     expect(await db.outbox.count()).toBeGreaterThan(0);
@@ -68,6 +72,13 @@ describe('createFromQuickAdd', () => {
       ].sort(),
     );
     expect(await db.followUps.count()).toBe(0);
+  });
+
+  it('names the next step after what the decision still needs', async () => {
+    await createFromQuickAdd(ctx, draftOf('Use Postgres @Dana due:fri'));
+    await createFromQuickAdd(ctx, draftOf('Drop the API @Dana due:fri !rejected'));
+    const titles = (await db.followUps.toArray()).map((f) => f.title).sort();
+    expect(titles).toEqual(['Reach a decision', 'Tell those affected it was rejected']);
   });
 
   it('refuses !decided without an owner and leaves nothing behind', async () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The SPA navigation watcher: reports each URL change once, through every signal, until aborted.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { watchNavigation } from '../../../src/sites/navigation';
+import { watchNavigation, watchTitle } from '../../../src/sites/navigation';
 
 let controller: AbortController;
 
@@ -98,5 +98,36 @@ describe('watchNavigation with the Navigation API', () => {
     history.pushState({}, '', '/acme/checkout/issues/15');
     navigation.dispatchEvent(new Event('navigatesuccess'));
     expect(onChange).toHaveBeenCalledOnce();
+  });
+});
+
+describe('watchTitle', () => {
+  it('reports each new title once, set after the route changed', async () => {
+    document.title = 'Issue 12';
+    const onChange = vi.fn();
+    watchTitle(() => document.title, 'Issue 12', onChange, controller.signal);
+    history.pushState({}, '', '/issues/15');
+    document.title = 'Issue 15';
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalledOnce());
+    expect(onChange).toHaveBeenCalledWith('Issue 15');
+    document.title = 'Issue 15';
+    await Promise.resolve();
+    expect(onChange).toHaveBeenCalledOnce();
+  });
+
+  it('reports a title that changed before it started watching', () => {
+    document.title = 'Issue 15';
+    const onChange = vi.fn();
+    watchTitle(() => document.title, 'Issue 12', onChange, controller.signal);
+    expect(onChange).toHaveBeenCalledExactlyOnceWith('Issue 15');
+  });
+
+  it('stops when the page session ends', async () => {
+    const onChange = vi.fn();
+    watchTitle(() => document.title, document.title, onChange, controller.signal);
+    controller.abort();
+    document.title = 'After the session';
+    await new Promise((r) => setTimeout(r, 10));
+    expect(onChange).not.toHaveBeenCalled();
   });
 });

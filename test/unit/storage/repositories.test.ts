@@ -83,8 +83,27 @@ describe('repositories', () => {
     ]);
   });
 
+  it('let the why left empty at deciding be filled in, by the same device in one sitting', async () => {
+    let now = Date.parse('2026-12-02T10:00:00Z');
+    const at = (c: WriteContext) => ({ ...c, now: () => new Date(now) });
+    const wall = () => now;
+    const mine = at({ ...ctx, clock: new HlcClock('c1', wall) });
+    const id = await createDecision(mine, { title: 'Use Postgres' });
+    await addRole(mine, id, await createStakeholder(mine, { name: 'Dana' }), 'A');
+    await setStatus(mine, id, 'decided');
+    now += 60_000;
+    await updateDecision(mine, id, { rationale: 'Boring te' });
+    now += 2_000;
+    await updateDecision(mine, id, { rationale: 'Boring tech' });
+    const other = at({ ...ctx, clock: new HlcClock('c2', wall) });
+    await expect(updateDecision(other, id, { rationale: 'Shiny tech' })).rejects.toThrow(/locked/);
+    now += 11 * 60_000;
+    await expect(updateDecision(mine, id, { rationale: 'Boring tech, mostly' })).rejects.toThrow(/locked/);
+    expect((await db.decisions.get(id))?.rationale).toBe('Boring tech');
+  });
+
   it('require one Accountable to decide, then lock the what and why', async () => {
-    const id = await createDecision(ctx, { title: 'Use Postgres' });
+    const id = await createDecision(ctx, { title: 'Use Postgres', rationale: 'Boring tech' });
     await expect(setStatus(ctx, id, 'decided')).rejects.toThrow(/Accountable/);
     const dana = await createStakeholder(ctx, { name: 'Dana', function: 'Engineering' });
     const role = await addRole(ctx, id, dana, 'A');
@@ -93,6 +112,7 @@ describe('repositories', () => {
     const d = await db.decisions.get(id);
     expect([d?.status, d?.locked, typeof d?.decidedAt]).toEqual(['decided', true, 'string']);
     await expect(updateDecision(ctx, id, { rationale: 'sneaky rewrite' })).rejects.toThrow(/locked/);
+    await expect(updateDecision(ctx, id, { title: 'Use MySQL' })).rejects.toThrow(/locked/);
     await updateDecision(ctx, id, { consequences: 'We run one more service' });
     await setStatus(ctx, id, 'revisiting');
     await updateDecision(ctx, id, { rationale: 'Reconsidered openly' });

@@ -49,10 +49,13 @@ describe('stakeholder map', () => {
     };
     expect(where('Dana Lee')).toEqual({ power: true, urgency: false });
     expect(where('Kim Ito')).toEqual({ power: false, urgency: true });
-    expect(where('Sam Ortiz')).toEqual({ power: false, urgency: false });
     expect(point('Dana Lee')?.salience).toBe('dominant');
     expect(point('Kim Ito')?.salience).toBe('demanding');
-    expect(quadrants.map((q) => q.points.length)).toEqual([1, 0, 1, 1]);
+    // Sam (Accountable and Responsible) was never assessed: not called a non-stakeholder, but
+    // placed where those roles suggest — power and a legitimate claim.
+    expect(point('Sam Ortiz')).toMatchObject({ salience: 'not assessed', suggested: 'dominant' });
+    expect(where('Sam Ortiz')).toEqual({ power: true, urgency: false });
+    expect(quadrants.map((q) => q.points.length)).toEqual([2, 0, 0, 1]);
   });
 
   it('sizes people by the open decisions that involve them, once per decision', () => {

@@ -33,7 +33,7 @@ function chainLog() {
 describe('timeline', () => {
   it('draws a supersede chain as one row, oldest first, linked in order', () => {
     const { entries, ids, lone } = chainLog();
-    const t = buildTimeline(chainIndex(entries), entries);
+    const t = buildTimeline(chainIndex(entries), entries, 'UTC');
     expect(t.chains).toHaveLength(2);
     const chain = t.chains.find((c) => c.nodes.length === 3);
     expect(chain?.nodes.map((n) => n.entry.decision.id)).toEqual(ids);
@@ -52,23 +52,36 @@ describe('timeline', () => {
     const t = buildTimeline(
       chainIndex(entries),
       entries.filter((e) => e.decision.id === ids[2]),
+      'UTC',
     );
     expect(t.chains).toHaveLength(1);
     expect(t.chains[0]?.nodes.map((n) => n.matched)).toEqual([false, false, true]);
   });
 
   it('has nothing to draw for no decisions', () => {
-    expect(buildTimeline(new Map(), [])).toEqual({ chains: [], startMs: 0, endMs: 0, ticks: [] });
+    expect(buildTimeline(new Map(), [], 'UTC')).toEqual({ chains: [], startMs: 0, endMs: 0, ticks: [] });
   });
 
   it('labels month ticks, thinned to whole steps', () => {
-    const ticks = timeTicks(Date.UTC(2023, 0, 15), Date.UTC(2024, 11, 15));
+    const ticks = timeTicks(Date.UTC(2023, 0, 15), Date.UTC(2024, 11, 15), 'UTC');
     expect(ticks.length).toBeLessThanOrEqual(8);
     expect(ticks[0]?.label).toBe('Apr 2023');
     expect(ticks.map((t) => t.label)).toContain('Jan 2024');
-    expect(timeTicks(Date.UTC(2024, 2, 3), Date.UTC(2024, 2, 9))).toEqual([
-      { ms: Date.UTC(2024, 2, 3), label: '3 Mar 2024' },
+    expect(timeTicks(Date.UTC(2024, 2, 3), Date.UTC(2024, 2, 6), 'UTC')).toEqual([
+      { ms: Date.UTC(2024, 2, 4), label: '4 Mar 2024' },
+      { ms: Date.UTC(2024, 2, 5), label: '5 Mar 2024' },
+      { ms: Date.UTC(2024, 2, 6), label: '6 Mar 2024' },
     ]);
+  });
+
+  it("puts the axis days at the user's midnights: logged 2 Dec in Auckland sits after '2 Dec'", () => {
+    const zone = 'Pacific/Auckland'; // UTC+13 in December
+    const loggedMs = Date.parse('2026-12-02T08:00:00+13:00'); // still 1 Dec in UTC
+    const ticks = timeTicks(loggedMs - 3 * 86_400_000, loggedMs + 86_400_000, zone);
+    const before = ticks.filter((t) => t.ms <= loggedMs).at(-1);
+    expect(before).toEqual({ ms: Date.parse('2026-12-02T00:00:00+13:00'), label: '2 Dec 2026' });
+    const months = timeTicks(Date.parse('2026-10-20T00:00:00Z'), Date.parse('2027-01-10T00:00:00Z'), zone);
+    expect(months[0]).toEqual({ ms: Date.parse('2026-11-01T00:00:00+13:00'), label: 'Nov 2026' });
   });
 });
 
