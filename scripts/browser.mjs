@@ -21,13 +21,3 @@ export const HOW_TO_INSTALL = [
   '  macOS:          install Google Chrome, or `brew install --cask chromium`',
   '  Elsewhere:      set CHROME_PATH=/path/to/chrome',
 ].join('\n');
-
-/**
- * Playwright launches Chromium with ThirdPartyStoragePartitioning disabled; with third-party
- * cookies blocked that denies IndexedDB to the sidebar (an extension frame inside a web page),
- * which real Chrome does not do. The last --disable-features wins, so this repeats Playwright's
- * list without that one feature.
- */
-export const CHROMIUM_FEATURE_ARGS = [
-  '--disable-features=AvoidUnnecessaryBeforeUnloadCheckSync,DestroyProfileOnBrowserClose,HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,LensOverlay,MediaRouter,PaintHolding,AvoidCorsURLLoaderRestartOnRedirect,OptimizationHints,NetworkTimeServiceQuerying,AimEnabled,PreconnectToSearch',
-];

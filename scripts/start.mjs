@@ -4,7 +4,7 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_FEATURE_ARGS, findBrowser, HOW_TO_INSTALL } from './browser.mjs';
+import { findBrowser, HOW_TO_INSTALL } from './browser.mjs';
 
 const DIST = resolve('dist');
 const PAGES = resolve('test/fixtures/pages');
@@ -40,7 +40,6 @@ const context = await chromium.launchPersistentContext(profile, {
     `--load-extension=${DIST}`,
     '--no-first-run',
     '--disable-background-networking',
-    ...CHROMIUM_FEATURE_ARGS,
   ],
 });
 // The demo pages answer at their real URLs; other requests of theirs go nowhere.

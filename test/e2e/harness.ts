@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AxeBuilder from 'axe-core';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import { CHROMIUM_FEATURE_ARGS } from '../../scripts/browser.mjs';
 import { fixtureFor, readFixture } from '../fixtures/pages/index';
 
 // DECIDEDLY_DIST lets several builds coexist (e.g. two engineers testing at once).
@@ -27,12 +26,6 @@ export interface Harness {
 
 export interface LaunchOptions {
   profile?: string;
-  /**
-   * Playwright's default Chromium flags, untouched: third-party cookies blocked and third-party
-   * storage partitioning off, the strictest policy a Chromium applies to an extension frame in
-   * a page (enterprise policy can set it too). The sidebar must work under it (issue 13).
-   */
-  strictPolicy?: boolean;
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Harness> {
@@ -43,6 +36,9 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1400, height: 900 },
+    // Playwright's default flags, untouched: third-party cookies blocked and third-party storage
+    // partitioning off, the strictest policy a Chromium applies to an extension frame in a page
+    // (enterprise policy can set it too). Nothing of ours may depend on a looser one (issue 13).
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -52,7 +48,6 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       '--no-first-run',
       `--disable-extensions-except=${DIST}`,
       `--load-extension=${DIST}`,
-      ...(options.strictPolicy ? [] : CHROMIUM_FEATURE_ARGS),
     ],
   });
   const overrides = new Map<string, string>();

@@ -15,7 +15,7 @@ import {
   sidebarFrame,
   toggleSidebarViaCommand,
 } from './harness';
-import { allHighlighted, dragSelect, highlightedTexts } from './select';
+import { allHighlighted, dragSelect, highlightedTexts, phraseBox } from './select';
 
 const JIRA = 'https://acme.atlassian.net/browse/ACME-7';
 const JIRA_QUOTE = 'We decided to move session storage to Redis, with a 30-minute sliding expiry.';
@@ -60,7 +60,7 @@ describe('Chromium with Playwright’s default storage policy', () => {
   let h: Harness;
 
   beforeAll(async () => {
-    h = await launch({ strictPolicy: true });
+    h = await launch();
   });
   afterAll(async () => h?.close());
 
@@ -74,6 +74,17 @@ describe('Chromium with Playwright’s default storage policy', () => {
     await expect.poll(() => highlighted(page)).toEqual([JIRA_QUOTE]);
     await page.reload();
     await expect.poll(() => highlighted(page)).toEqual([JIRA_QUOTE]);
+    // The hover tip, another frame in the page, shows the title it asked the background for.
+    const box = await phraseBox(page, 'move session storage to Redis');
+    if (!box) throw new Error('The quote is not on the page.');
+    await page.mouse.move(box.x1 + 4, box.y1);
+    await page.mouse.move(box.x1 + 12, box.y1, { steps: 3 });
+    await expect
+      .poll(async () => {
+        const tip = page.frames().find((f) => f.url().includes('/src/tooltip/index.html'));
+        return tip ? tip.evaluate(() => document.body.textContent ?? '') : '';
+      })
+      .toContain('Keep sessions in Redis');
     await sidebarLists(h, page, 'Keep sessions in Redis');
     await popupLists(h, 'Keep sessions in Redis');
     await page.close();
@@ -132,6 +143,44 @@ describe('Chromium with Playwright’s default storage policy', () => {
       expect(text).not.toContain('Keep sessions in Redis');
       expect(text.trim()).toBe('');
     }
+    await page.close();
+  });
+
+  // Last: it stops the worker the harness's handle points at.
+  it('keeps working when the service worker is stopped: the sidebar reconnects and saves', async () => {
+    const page = await h.context.newPage();
+    await page.goto(JIRA);
+    const frame = await sidebarLists(h, page, 'Keep sessions in Redis');
+    // A mark on the running worker's global: a restarted worker does not have it.
+    await h.worker.evaluate(() => {
+      (globalThis as { restartMark?: boolean }).restartMark = true;
+    });
+    // Stopped from one of our pages: the DevTools protocol stops workers of the page's origin.
+    const ours = await h.openExtensionPage('options');
+    const cdp = await h.context.newCDPSession(ours);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await ours.close();
+    const marked = () =>
+      Promise.all(
+        h.context
+          .serviceWorkers()
+          .map((w) =>
+            w
+              .evaluate(() => (globalThis as { restartMark?: boolean }).restartMark === true)
+              .catch(() => false),
+          ),
+      );
+    await expect.poll(marked).not.toContain(true);
+    // MV3 stops the worker at any time; the sidebar's port drops and it connects again.
+    await frame.getByRole('button', { name: 'Log a page decision' }).click();
+    const field = frame.getByLabel('Decision', { exact: true });
+    await field.fill('Sessions survive a worker restart');
+    await field.press('Enter');
+    await frame.getByRole('heading', { name: 'Sessions survive a worker restart' }).waitFor();
+    await frame.getByRole('button', { name: /All decisions on this page/ }).click();
+    await frame.getByRole('button', { name: /Keep sessions in Redis/ }).waitFor();
+    await frame.getByRole('button', { name: /Sessions survive a worker restart/ }).waitFor();
     await page.close();
   });
 });
