@@ -33,6 +33,8 @@ const sizes = {
   content: gz(closure(manifest.content_scripts[0].js[0])),
   // Loaded by the content script only on pages with decisions or when capturing.
   'anchoring (on demand)': gz(['anchoring.js']),
+  // Loaded by the content script when a person first opens the sidebar.
+  'sidebar host (on demand)': gz(closure('sidebar-host.js')),
   background: gz(
     closure(/import\s*['"]\.\/([^'"]+)['"]/.exec(swLoader)?.[1] ?? manifest.background.service_worker),
   ),

@@ -95,7 +95,13 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
     async openExtensionPage(name, ready) {
       const page = await browser.newPage();
       void page.goto(extensionUrl(name)).catch(() => {});
-      await page.waitForSelector(ready, { timeout: 15_000 });
+      // Polled rather than waitForSelector: while the tab leaves about:blank, BiDi can fail an
+      // evaluation outright instead of waiting.
+      const deadline = Date.now() + 15_000;
+      while (!(await page.$(ready).catch(() => null))) {
+        if (Date.now() > deadline) throw new Error(`${name}: ${ready} did not appear`);
+        await new Promise((r) => setTimeout(r, 150));
+      }
       return page;
     },
     takeAddonErrors: () => errors.splice(0),

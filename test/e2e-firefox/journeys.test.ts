@@ -7,40 +7,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, serverProcess } from '../e2e/server-process';
 import { readFixture } from '../fixtures/pages/index';
 import { type FirefoxHarness, inBackground, launchFirefox } from './harness';
+import { bodyText, dragSelect, localPage, openHighlights, sidebarFrame, textOf, until } from './page-helpers';
 
 const JIRA = 'https://acme.atlassian.net/browse/ACME-7';
 const QUOTE = 'We decided to move session storage to Redis, with a 30-minute sliding expiry.';
 const SELF_HOSTED = 'https://jira.corp.example/browse/OPS-12';
-
-/** The text each highlight of the page covers, by highlight name (as the page's CSS sees it). */
-const highlighted = (page: Page) =>
-  page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    for (const [name, highlight] of CSS.highlights.entries())
-      out[name] = [...highlight].map((r) => (r as Range).toString().replace(/\s+/g, ' ').trim());
-    return out;
-  });
-const openHighlights = async (page: Page) => (await highlighted(page))['decidedly-open'] ?? [];
-
-/** Polls until `read` gives what `ok` wants (the add-on works asynchronously). */
-async function until<T>(
-  read: () => Promise<T>,
-  ok: (v: T) => boolean,
-  what: string,
-  ms = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await read().catch(() => undefined);
-    if (last !== undefined && ok(last)) return last;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
-}
-
-const textOf = (page: Page, selector: string) =>
-  page.$$eval(selector, (nodes) => nodes.map((n) => n.textContent?.replace(/\s+/g, ' ').trim() ?? ''));
+const BLOG = 'https://blog.example.com/2024/05/why-we-moved-sessions-to-redis';
+const CAPTURED = 'Trade-off accepted: one more piece of infrastructure for the platform team to run';
 
 describe('Decidedly in real Firefox', () => {
   let h: FirefoxHarness;
@@ -99,6 +72,78 @@ describe('Decidedly in real Firefox', () => {
     await page.close();
   });
 
+  it('logs a decision from a mouse selection; it stays highlighted after a reload and the sidebar lists it', async () => {
+    const page = await h.open(JIRA);
+    await dragSelect(page, CAPTURED);
+    // The "Log decision" button next to the selection, clicked with the mouse.
+    const adder = await until(
+      () =>
+        page.evaluate(() => {
+          const b = document.querySelector('decidedly-adder')?.shadowRoot?.querySelector('button.shown');
+          const r = b?.getBoundingClientRect();
+          return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+        }),
+      (box) => box !== null,
+      'the Log decision button',
+    );
+    await page.mouse.click(adder?.x ?? 0, adder?.y ?? 0);
+    const sidebar = await sidebarFrame(page);
+    await sidebar.waitForSelector('#capture-title', { timeout: 15_000 });
+    await sidebar.type('#capture-title', 'Platform team runs Redis');
+    await page.keyboard.press('Enter');
+    await until(
+      () => bodyText(sidebar),
+      (t) => t.includes('Platform team runs Redis'),
+      'the saved decision',
+    );
+    await until(
+      () => openHighlights(page),
+      (t) => t.includes(CAPTURED),
+      'the new highlight',
+    );
+
+    await page.reload();
+    await until(
+      () => openHighlights(page),
+      (t) => t.includes(CAPTURED),
+      'the highlight after reload',
+    );
+    await page.bringToFront();
+    await inBackground(ext, async (d) => d.onCommand('toggle-sidebar'));
+    const again = await sidebarFrame(page);
+    await until(
+      () => bodyText(again),
+      (t) => t.includes('Platform team runs Redis'),
+      'the sidebar list',
+    );
+    await page.close();
+  });
+
+  it('opens the sidebar on a page the content script is injected into on demand', async () => {
+    // Decidedly does not run on the blog by default: allow it (in a click, as a person does),
+    // then toggle; the background injects the script and messages it at once.
+    await ext.evaluate(() => {
+      const b = (globalThis as unknown as { browser: typeof import('webextension-polyfill') }).browser;
+      document.body.addEventListener(
+        'click',
+        () => void b.permissions.request({ origins: ['https://blog.example.com/*'] }),
+        { once: true },
+      );
+    });
+    await ext.click('h1');
+    const page = await h.open(BLOG);
+    expect(await page.$$eval('decidedly-adder', (n) => n.length)).toBe(0);
+    await page.bringToFront();
+    await inBackground(ext, async (d) => d.onCommand('toggle-sidebar'));
+    const sidebar = await sidebarFrame(page);
+    await until(
+      () => bodyText(sidebar),
+      (t) => t.includes('No decisions on this page yet.'),
+      'the sidebar',
+    );
+    await page.close();
+  });
+
   it('the popup lists the due follow-up', async () => {
     const popup = await h.openExtensionPage('popup', '.due-overdue article');
     expect(await textOf(popup, '.due-overdue article h3, .due-overdue article [id]')).toEqual(
@@ -133,13 +178,56 @@ describe('Decidedly in real Firefox', () => {
     await page.close();
   });
 
+  it('a site added with a port runs Decidedly on that port only', async () => {
+    // Two local servers of the same page: Firefox's pattern for 127.0.0.1 covers both ports.
+    const servers = await Promise.all([localPage(), localPage()]);
+    try {
+      const [added, other] = servers.map((s) => `http://127.0.0.1:${s.port}/notes`);
+      const options = await h.openExtensionPage('options', '#host-input');
+      await options.type('#host-input', added ?? '');
+      await options.select('#host-site', 'generic');
+      await options.click('form[aria-label="Add a site"] button[type="submit"]');
+      await until(
+        () => textOf(options, '[role="status"]'),
+        (t) => t.some((s) => s.includes(`Decidedly now runs on 127.0.0.1:${servers[0]?.port}`)),
+        'the site to be added',
+      );
+      await options.close();
+
+      const yes = await h.open(added ?? '');
+      await until(
+        () => yes.$$eval('decidedly-adder', (n) => n.length),
+        (n) => n === 1,
+        'the content script',
+      );
+      const no = await h.open(other ?? '');
+      // The script is injected there too: it answers when asked (twice, so its start-up, which
+      // began before its listener, has run) but starts nothing by itself.
+      for (let i = 0; i < 2; i++) {
+        const reply = await ext.evaluate(async (url: string) => {
+          const b = (globalThis as unknown as { browser: typeof import('webextension-polyfill') }).browser;
+          // Not tabs.query({ url }): that takes a match pattern, and Firefox's have no port.
+          const tab = (await b.tabs.query({})).find((t) => t.url === url);
+          const message = { dir: 'backgroundToContent', name: 'sidebar:toggle', payload: { open: false } };
+          return tab?.id === undefined ? null : b.tabs.sendMessage(tab.id, message, { frameId: 0 });
+        }, other ?? '');
+        expect(reply).toEqual({ open: false });
+      }
+      expect(await no.$$eval('decidedly-adder', (n) => n.length)).toBe(0);
+      await yes.close();
+      await no.close();
+    } finally {
+      for (const s of servers) s.server.close();
+    }
+  });
+
   describe('with a sync server', () => {
     let server: ServerProcess;
     let token: string;
     beforeAll(async () => {
       server = await serverProcess();
       token = server.cli<{ token: string }>('workspace', 'create', 'Acme', '--admin-name', 'Avery').token;
-      await server.start();
+      await server.start(120_000);
     });
     afterAll(async () => server?.dispose());
 

@@ -25,7 +25,8 @@ export interface ServerProcess {
   dataDir: string;
   /** Runs the admin CLI (the server must be stopped: PGlite is one process per directory). */
   cli<T>(...args: string[]): T;
-  start(): Promise<void>;
+  /** Starts the server and waits until it answers (`within` ms: a busy machine is slow to start PGlite). */
+  start(within?: number): Promise<void>;
   /** SIGTERM (graceful) or SIGKILL (a crash). */
   stop(signal?: NodeJS.Signals): Promise<void>;
   dispose(): Promise<void>;
@@ -49,9 +50,9 @@ export async function serverProcess(): Promise<ServerProcess> {
       });
       return JSON.parse(out) as T;
     },
-    async start() {
+    async start(within = 30_000) {
       child = spawn(process.execPath, ENTRY, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
-      const deadline = Date.now() + 30_000;
+      const deadline = Date.now() + within;
       while (Date.now() < deadline) {
         if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}`);
         const ok = await fetch(`${url}/healthz`).then(
@@ -61,7 +62,7 @@ export async function serverProcess(): Promise<ServerProcess> {
         if (ok) return;
         await new Promise((r) => setTimeout(r, 150));
       }
-      throw new Error('The server did not start within 30 s');
+      throw new Error(`The server did not start within ${within / 1000} s`);
     },
     async stop(signal = 'SIGTERM') {
       const running = child;
