@@ -39,6 +39,18 @@ export async function prepareLogDecision(page: Page) {
   return adder;
 }
 
+/** Whether the Log decision button is drawn (a box to click), seen through the debugger protocol. */
+export async function adderShown(page: Page): Promise<boolean> {
+  const adder = await prepareLogDecision(page);
+  if (adder.button === undefined) return false;
+  const box = (await adder.cdp
+    .send('DOM.getBoxModel', { backendNodeId: adder.button })
+    .catch(() => null)) as {
+    model: { width: number; height: number };
+  } | null;
+  return (box?.model.width ?? 0) > 0 && (box?.model.height ?? 0) > 0;
+}
+
 /**
  * Clicks "Log decision" as a person does. The button is in a closed shadow root the page (and so
  * Playwright's locators) cannot reach; the debugger protocol can, so the test finds where it is
