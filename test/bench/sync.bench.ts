@@ -74,7 +74,11 @@ async function push(url: string, token: string, clientId: string, mutations: Mut
     const res = await fetch(`${url}/v1/push`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ clientId, schemaVersion: SCHEMA_VERSION, mutations: mutations.slice(i, i + 100) }),
+      body: JSON.stringify({
+        clientId,
+        schemaVersion: SCHEMA_VERSION,
+        mutations: mutations.slice(i, i + 100),
+      }),
     });
     if (!res.ok) throw new Error(`seed push failed: ${res.status} ${await res.text()}`);
   }
