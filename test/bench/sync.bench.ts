@@ -3,7 +3,7 @@
 // appear while an extension page is open. The server runs in-process on PGlite, on loopback.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { HlcClock } from '../../src/core/hlc';
-import type { Mutation } from '../../src/core/protocol';
+import { type Mutation, SCHEMA_VERSION } from '../../src/core/protocol';
 import { makeRow, userFields } from '../../src/core/records';
 import { startTestServer } from '../../src/server/testing';
 import { launch } from '../e2e/harness';
@@ -74,7 +74,11 @@ async function push(url: string, token: string, clientId: string, mutations: Mut
     const res = await fetch(`${url}/v1/push`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ clientId, schemaVersion: 1, mutations: mutations.slice(i, i + 100) }),
+      body: JSON.stringify({
+        clientId,
+        schemaVersion: SCHEMA_VERSION,
+        mutations: mutations.slice(i, i + 100),
+      }),
     });
     if (!res.ok) throw new Error(`seed push failed: ${res.status} ${await res.text()}`);
   }

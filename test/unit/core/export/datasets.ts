@@ -27,10 +27,12 @@ const decisionSpec = fc.record({
   status: fc.constantFrom(...STATUSES),
   context: str(80),
   rationale: str(80),
-  tags: fc.array(str(10), { maxLength: 3 }),
-  options: fc.array(
+  // Tags are a set (they merge as one, src/core/list-merge.ts): a decision never repeats a tag.
+  tags: fc.uniqueArray(str(10), { maxLength: 3 }),
+  // Options are identified by id (they merge element by element): ids are unique in a decision.
+  options: fc.uniqueArray(
     fc.record({ id: nonEmpty(8), title: str(20), pros: str(20), cons: str(20), chosen: fc.boolean() }),
-    { maxLength: 2 },
+    { maxLength: 2, selector: (o) => o.id },
   ),
   decidedAt: fc.option(iso, { nil: null }),
   deleted: fc.boolean(),
