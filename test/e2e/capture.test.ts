@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, launch, sidebarFrame } from './harness';
-import { clickLogDecision, dragSelect, highlightedTexts, highlightLayers, phraseBox, prepareLogDecision } from './select';
+import { clickLogDecision, dragSelect, highlightLayers, phraseBox, prepareLogDecision } from './select';
 
 const JIRA = 'https://acme.atlassian.net/browse/ACME-7';
 const NOTION = 'https://www.notion.so/acme/Session-storage-decision-0f3c2b7a9d4e4c1b8a6f5e2d1c0b9a87';

@@ -38,15 +38,18 @@ describe('pulling anchors', () => {
     'file:///etc/passwd',
     'data:text/html,<script>alert(1)</script>',
     'chrome://settings',
-  ])('refuses an anchor whose URL is %s, keeps it out of the anchors, and still takes the rest of the page', async (url) => {
-    const db = openDb(`pull-${crypto.randomUUID()}`);
-    const changes = pulled(url);
-    const result = await applyPage(db, WS, changes, 's2');
-    // Kept aside in quarantine (never applied, never rendered), not silently dropped.
-    expect(result.quarantined).toEqual([
-      { table: 'anchors', id: changes[1]?.row.id, reason: expect.stringContaining('url') },
-    ]);
-    expect(await db.anchors.count()).toBe(0);
-    expect(await db.decisions.count()).toBe(1);
-  });
+  ])(
+    'refuses an anchor whose URL is %s, keeps it out of the anchors, and still takes the rest of the page',
+    async (url) => {
+      const db = openDb(`pull-${crypto.randomUUID()}`);
+      const changes = pulled(url);
+      const result = await applyPage(db, WS, changes, 's2');
+      // Kept aside in quarantine (never applied, never rendered), not silently dropped.
+      expect(result.quarantined).toEqual([
+        { table: 'anchors', id: changes[1]?.row.id, reason: expect.stringContaining('url') },
+      ]);
+      expect(await db.anchors.count()).toBe(0);
+      expect(await db.decisions.count()).toBe(1);
+    },
+  );
 });
