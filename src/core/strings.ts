@@ -4,6 +4,7 @@
 // code that cuts page text mends its cuts.
 
 // Without the `u` flag the pattern sees UTF-16 code units, which is what can be split.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding U+0000 is the point.
 const BAD = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const BAD_ALL = new RegExp(BAD.source, 'g');
 
