@@ -3,9 +3,8 @@
 // cutting a string between the two halves of an emoji — so the schemas refuse them everywhere and
 // code that cuts page text mends its cuts.
 
-// Without the `u` flag the pattern sees UTF-16 code units, which is what can be split. NUL is the
-// point of the pattern, not a typo.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 is what jsonb refuses.
+// Without the `u` flag the pattern sees UTF-16 code units, which is what can be split.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding U+0000 is the point.
 const BAD = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const BAD_ALL = new RegExp(BAD.source, 'g');
 

@@ -6,6 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { MAX_BODY_BYTES } from '../core/protocol';
 import { authHook } from './auth';
 import { FailureLimiter } from './auth-limiter';
+import { installCompression } from './compress';
 import { DEFAULTS, type TrustProxy } from './config';
 import type { Deps } from './deps';
 import { installErrorHandlers } from './errors';
@@ -88,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Only JSON bodies: Fastify's built-in text/plain parser would hand a string to the routes (400)
   // where the protocol promises 415.
   app.removeContentTypeParser('text/plain');
+  installCompression(app);
   // Tokens and workspace data must not sit in a shared or browser cache.
   app.addHook('onSend', async (_request, reply, payload) => {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');

@@ -8,6 +8,7 @@ import { applyPage, cursorKey, retryQuarantine } from './apply';
 import { type Fetch, pull, push, SyncError, type SyncServer } from './client';
 import { acknowledge, nextBatch, nextIdKey, renumberPending, resolveGap } from './outbox';
 import { privacyFilter } from './privacy';
+import { requeueLocalState } from './recovery';
 import { refusedChanges, setAsideRefused } from './refused';
 import { backoffMs, writeStatus } from './status';
 
@@ -54,7 +55,9 @@ async function pushAll(deps: SyncDeps): Promise<number> {
       }
       if (!(error instanceof SyncError) || error.kind !== 'gap' || error.expectedId === undefined)
         throw error;
-      await resolveGap(db, workspaceId, error.expectedId);
+      // A server behind what it acknowledged was restored: send it everything we hold again, and
+      // pull from scratch (its sequence numbers are being reused for other changes).
+      if (await resolveGap(db, workspaceId, error.expectedId)) await requeueLocalState(db, workspaceId);
     }
   }
   throw new SyncError('server', 'The outbox did not drain; will retry.');
@@ -83,10 +86,13 @@ async function pullAll(deps: SyncDeps): Promise<{ pulled: number; seq: number }>
       if (!page.hasMore) return { pulled, seq: decodeCursor(cursor)?.seq ?? 0 };
     } catch (error) {
       prefetched = null;
-      // 410: the server cannot serve this cursor any more. Pull everything again; the outbox
-      // stays, and merging makes re-applying known rows harmless.
+      // 410: the server cannot serve this cursor any more (compaction, or a restored database
+      // that may have lost what we hold). Queue our rows again and push them, then pull everything
+      // again; the outbox stays, and merging makes re-sending and re-applying known rows harmless.
       if (error instanceof SyncError && error.kind === 'gone' && !restarted) {
         restarted = true;
+        await requeueLocalState(db, workspaceId);
+        await pushAll(deps);
         cursor = '';
         continue;
       }

@@ -49,12 +49,19 @@ export async function acknowledge(db: DecidedlyDb, lastMutationId: number): Prom
 
 /**
  * A 409: the server has applied up to `expectedId - 1`. Entries below that were applied (the reply
- * to an earlier push was lost); if the server is behind what we numbered (a restored database),
- * the pending entries are renumbered from `expectedId`.
+ * to an earlier push was lost), and the pending entries are renumbered from `expectedId`. Returns
+ * true when the server is behind what it had acknowledged (the first pending id is past
+ * `expectedId`: a database restored from an older backup, which answers even `expectedId: 1`) —
+ * the caller must then queue the local state again, since acknowledged changes were lost.
  */
-export async function resolveGap(db: DecidedlyDb, workspaceId: string, expectedId: number): Promise<void> {
+export async function resolveGap(db: DecidedlyDb, workspaceId: string, expectedId: number): Promise<boolean> {
+  const numbered = ((await db.outbox.toArray()) as SentEntry[])
+    .map((e) => e.mutationId)
+    .filter((id): id is number => id !== undefined);
+  const firstPending = numbered.length ? Math.min(...numbered) : Number.POSITIVE_INFINITY;
   await acknowledge(db, expectedId - 1);
   await renumberPending(db, workspaceId, expectedId);
+  return firstPending > expectedId;
 }
 
 /** Gives every numbered pending entry a new id from `from` on, in outbox order. */

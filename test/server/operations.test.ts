@@ -1,6 +1,7 @@
 // Operations on both engines: who the rate limit blames behind a proxy, what the logs may carry
 // (never row bodies or tokens), caching of token and data responses, and media types.
 import { Writable } from 'node:stream';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/core/protocol';
@@ -116,6 +117,50 @@ describe.each(ENGINES)('operations on %s', (engine) => {
     ];
     await app.close();
     for (const r of responses) expect(r.headers['cache-control']).toBe('no-store');
+  });
+
+  it('compresses large pulls for clients that accept gzip or br, and leaves small answers alone', async () => {
+    const app = await buildApp({ store });
+    const w = await createWorkspace(store, 'Big');
+    const api = new Api(injectTransport(app)).as(w.token);
+    const ops = Array.from({ length: 150 }, (_, i) => ({
+      table: 'decisions',
+      id: rowId(),
+      set: { title: `Decision ${i}`, rationale: 'Because '.repeat(20) },
+    }));
+    expect(
+      (
+        await api.push({
+          clientId: 'big',
+          schemaVersion: SCHEMA_VERSION,
+          mutations: [{ id: 1, hlc: hlcAt('big'), ops }],
+        })
+      ).status,
+    ).toBe(200);
+    const get = (encoding: string) =>
+      app.inject({
+        method: 'GET',
+        url: '/v1/pull',
+        headers: { authorization: `Bearer ${w.token}`, 'accept-encoding': encoding },
+      });
+    const plain = await get('identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const expected = JSON.parse(plain.body);
+    expect(expected.changes).toHaveLength(150);
+    const gz = await get('gzip, deflate, br');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4);
+    expect(JSON.parse(gunzipSync(gz.rawPayload).toString())).toEqual(expected);
+    const br = await get('br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString())).toEqual(expected);
+    const small = await app.inject({
+      method: 'GET',
+      url: '/v1/me',
+      headers: { authorization: `Bearer ${w.token}`, 'accept-encoding': 'gzip' },
+    });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    await app.close();
   });
 
   it('answers 415 to a text/plain body, as documented', async () => {
