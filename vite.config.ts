@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 
 const CONTENT_SCRIPT = 'src/content/main.ts';
@@ -67,18 +67,66 @@ function onDemandModules(): Plugin {
   };
 }
 
+/**
+ * The content script as one self-contained IIFE at `src/content/main.js`, declared in the built
+ * manifest. crx's standaloneFiles did the same, but passed Rollup's `inlineDynamicImports` to
+ * Vite 8's IIFE build, which warned on every build that the option is ignored.
+ */
+function contentScriptIife(mode: string): Plugin {
+  const fileName = CONTENT_SCRIPT.replace(/\.ts$/, '.js');
+  return {
+    name: 'decidedly-content-iife',
+    apply: 'build',
+    writeBundle: {
+      sequential: true,
+      order: 'post',
+      async handler(options) {
+        const outDir = options.dir ?? 'dist';
+        await build({
+          configFile: false,
+          mode,
+          logLevel: 'warn',
+          build: {
+            outDir,
+            emptyOutDir: false,
+            copyPublicDir: false,
+            target: 'es2022',
+            sourcemap: false,
+            lib: {
+              entry: CONTENT_SCRIPT,
+              formats: ['iife'],
+              name: 'decidedlyContent',
+              fileName: () => fileName,
+            },
+          },
+        });
+        const file = join(outDir, 'manifest.json');
+        const json = JSON.parse(readFileSync(file, 'utf8'));
+        json.content_scripts = baseManifest.content_scripts.map((c) => ({ ...c, js: [fileName] }));
+        writeFileSync(file, JSON.stringify(json, null, 2));
+      },
+    },
+  };
+}
+
+/** The manifest crx sees: the content script is built and declared by contentScriptIife. */
+const withoutContentScripts = (m: ManifestV3Export): ManifestV3Export => {
+  const { content_scripts: _, ...rest } = m as ManifestV3Export & { content_scripts?: unknown };
+  return rest as ManifestV3Export;
+};
+
 export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
   return {
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     plugins: [
       crx({
-        manifest: firefox ? firefoxManifest() : (baseManifest as ManifestV3Export),
+        manifest: withoutContentScripts(firefox ? firefoxManifest() : (baseManifest as ManifestV3Export)),
         browser: firefox ? 'firefox' : 'chrome',
-        // One self-contained file: no loader, no shared chunks pulled into every page.
-        contentScripts: { standaloneFiles: [CONTENT_SCRIPT] },
       }),
       onDemandModules(),
+      // One self-contained file: no loader, no shared chunks pulled into every page.
+      contentScriptIife(mode),
     ],
     build: {
       outDir: firefox ? 'dist-firefox' : 'dist',

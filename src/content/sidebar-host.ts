@@ -8,8 +8,12 @@ import { pageScheme } from './page-scheme';
 const MIN_WIDTH = 300;
 const MAX_WIDTH = 720;
 const DEFAULT_WIDTH = 380;
-/** Below this much room left for the page, the sidebar overlays instead of pushing. */
-const MIN_PAGE_WIDTH = 900;
+/**
+ * Below this much room left for the page, the sidebar overlays instead of pushing. Sites reflow
+ * down to about a tablet's width, so a 1,024 px window still pushes a 380 px sidebar (900 made
+ * every window under 1,280 px overlay the page's right column).
+ */
+const MIN_PAGE_WIDTH = 560;
 
 export interface SidebarHost {
   readonly isOpen: boolean;

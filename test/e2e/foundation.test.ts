@@ -74,6 +74,27 @@ describe('foundation in real Chromium', () => {
     await options.close();
   });
 
+  it('pushes a 1,024 px page aside rather than covering it, and remembers a resized width', async () => {
+    const narrow = await h.context.newPage();
+    await narrow.setViewportSize({ width: 1024, height: 768 });
+    await narrow.goto(JIRA);
+    await expect.poll(() => narrow.locator('decidedly-adder').count()).toBe(1);
+    await toggleSidebarViaCommand(h, narrow);
+    await sidebarFrame(narrow);
+    const pushed = () =>
+      narrow.evaluate(() => Number.parseFloat(getComputedStyle(document.documentElement).marginRight));
+    await expect.poll(pushed).toBeGreaterThanOrEqual(300);
+    const grip = narrow.getByRole('separator', { name: 'Resize the Decidedly sidebar' });
+    const before = Number(await grip.getAttribute('aria-valuenow'));
+    await grip.press('ArrowLeft');
+    await expect.poll(pushed).toBe(before + 24);
+    await narrow.reload();
+    await expect.poll(() => narrow.locator('decidedly-adder').count()).toBe(1);
+    await toggleSidebarViaCommand(h, narrow);
+    await expect.poll(pushed).toBe(before + 24);
+    await narrow.close();
+  });
+
   it('has no serious accessibility violations on popup, options and sidebar', async () => {
     for (const name of ['popup', 'options', 'sidebar']) {
       const p = await h.openExtensionPage(name);
