@@ -35,75 +35,59 @@ const ON_DEMAND = {
   'anchoring.js': 'src/anchoring/index.ts',
   // Only when a person opens the sidebar (src/content/sidebar-loader.ts).
   'sidebar-host.js': 'src/content/sidebar-host.ts',
+  // Only when a page first paints a decision (src/content/sidebar-loader.ts).
+  'hover-tip.js': 'src/content/hover-tip.ts',
 };
 
-/**
- * Each on-demand module as its own file, which the content script imports by URL. It and the
- * chunks it imports must be web-accessible for that import; crx checks manifest entries against
- * sources, so they are added to the built manifest after crx wrote it.
- */
-function onDemandModules(): Plugin {
-  return {
-    name: 'decidedly-on-demand-modules',
-    enforce: 'post',
-    buildStart() {
-      for (const [fileName, id] of Object.entries(ON_DEMAND))
-        this.emitFile({ type: 'chunk', id, fileName, preserveSignature: 'strict' });
+/** One self-contained file built on its own (no imports of shared chunks), in `outDir`. */
+async function buildStandalone(
+  entry: string,
+  fileName: string,
+  format: 'es' | 'iife',
+  outDir: string,
+  mode: string,
+) {
+  await build({
+    configFile: false,
+    mode,
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: false,
+      copyPublicDir: false,
+      target: 'es2022',
+      sourcemap: false,
+      lib: { entry, formats: [format], name: 'decidedlyContent', fileName: () => fileName },
     },
-    writeBundle(options, bundle) {
-      const needed = new Set<string>();
-      const add = (file: string) => {
-        const chunk = bundle[file];
-        if (needed.has(file) || !chunk || chunk.type !== 'chunk') return;
-        needed.add(file);
-        for (const imported of chunk.imports) add(imported);
-      };
-      for (const fileName of Object.keys(ON_DEMAND)) add(fileName);
-      const file = join(options.dir ?? 'dist', 'manifest.json');
-      const json = JSON.parse(readFileSync(file, 'utf8'));
-      json.web_accessible_resources?.[0]?.resources.push(...needed);
-      writeFileSync(file, JSON.stringify(json, null, 2));
-    },
-  };
+  });
 }
 
 /**
- * The content script as one self-contained IIFE at `src/content/main.js`, declared in the built
- * manifest. crx's standaloneFiles did the same, but passed Rollup's `inlineDynamicImports` to
- * Vite 8's IIFE build, which warned on every build that the option is ignored.
+ * The content script as one self-contained IIFE at `src/content/main.js`, and each on-demand
+ * module as one self-contained ES module, all declared in the built manifest. crx's
+ * standaloneFiles did the first, but passed Rollup's `inlineDynamicImports` to Vite 8's IIFE build,
+ * which warned on every build that the option is ignored. The on-demand modules must import
+ * nothing: with `use_dynamic_url` Chromium gives an imported module its static URL as base, so
+ * a shared chunk it imported would be refused as not web-accessible.
  */
-function contentScriptIife(mode: string): Plugin {
+function contentScripts(mode: string): Plugin {
   const fileName = CONTENT_SCRIPT.replace(/\.ts$/, '.js');
   return {
-    name: 'decidedly-content-iife',
+    name: 'decidedly-content-scripts',
     apply: 'build',
     writeBundle: {
       sequential: true,
       order: 'post',
       async handler(options) {
         const outDir = options.dir ?? 'dist';
-        await build({
-          configFile: false,
-          mode,
-          logLevel: 'warn',
-          build: {
-            outDir,
-            emptyOutDir: false,
-            copyPublicDir: false,
-            target: 'es2022',
-            sourcemap: false,
-            lib: {
-              entry: CONTENT_SCRIPT,
-              formats: ['iife'],
-              name: 'decidedlyContent',
-              fileName: () => fileName,
-            },
-          },
-        });
-        const file = join(outDir, 'manifest.json');
-        const json = JSON.parse(readFileSync(file, 'utf8'));
+        await buildStandalone(CONTENT_SCRIPT, fileName, 'iife', outDir, mode);
+        for (const [file, entry] of Object.entries(ON_DEMAND))
+          await buildStandalone(entry, file, 'es', outDir, mode);
+        const manifest = join(outDir, 'manifest.json');
+        const json = JSON.parse(readFileSync(manifest, 'utf8'));
         json.content_scripts = baseManifest.content_scripts.map((c) => ({ ...c, js: [fileName] }));
-        writeFileSync(file, JSON.stringify(json, null, 2));
+        json.web_accessible_resources?.[0]?.resources.push(...Object.keys(ON_DEMAND));
+        writeFileSync(manifest, JSON.stringify(json, null, 2));
       },
     },
   };
@@ -124,9 +108,8 @@ export default defineConfig(({ mode }) => {
         manifest: withoutContentScripts(firefox ? firefoxManifest() : (baseManifest as ManifestV3Export)),
         browser: firefox ? 'firefox' : 'chrome',
       }),
-      onDemandModules(),
-      // One self-contained file: no loader, no shared chunks pulled into every page.
-      contentScriptIife(mode),
+      // Self-contained files: no loader, no shared chunks pulled into every page.
+      contentScripts(mode),
     ],
     build: {
       outDir: firefox ? 'dist-firefox' : 'dist',

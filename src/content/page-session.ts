@@ -8,7 +8,8 @@ import type { AnchorPaint, PageInfo } from '../messaging/maps';
 import { siteFor } from '../sites/index';
 import { watchTitle } from '../sites/navigation';
 import { loadAnchoring } from './anchoring-loader';
-import { createHoverTip } from './hover-tip';
+import type { HoverTip } from './hover-tip';
+import { loadHoverTip } from './sidebar-loader';
 
 const REANCHOR_DEBOUNCE_MS = 250;
 
@@ -37,7 +38,8 @@ export async function startPageSession(
   // Made with the anchoring module, on the first paint: a page without decisions loads neither.
   let highlighter: Highlighter | null = null;
   signal.addEventListener('abort', () => highlighter?.destroy());
-  const tip = createHoverTip(signal);
+  // Also on the first paint, like the highlighter.
+  let tip: HoverTip | null = null;
 
   let anchors: AnchorPaint[] = [];
   const painted = new Map<string, Range>();
@@ -54,6 +56,8 @@ export async function startPageSession(
     const { anchorAll, createHighlighter } = await loadAnchoring();
     if (signal.aborted || mine !== generation) return;
     highlighter ??= createHighlighter(document);
+    tip ??= (await loadHoverTip()).createHoverTip(signal);
+    if (signal.aborted || mine !== generation) return;
     const results = await anchorAll(
       root(),
       textual.map((a) => a.selectors as NonNullable<AnchorPaint['selectors']>),
@@ -124,7 +128,7 @@ export async function startPageSession(
     requestAnimationFrame(() => {
       frameRequested = false;
       const hit = highlighter?.hitTest(lastPointer.x, lastPointer.y) ?? null;
-      tip.show(hit ? decisionOf(hit) : null, lastPointer);
+      tip?.show(hit ? decisionOf(hit) : null, lastPointer);
     });
   };
   document.addEventListener(

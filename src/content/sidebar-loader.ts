@@ -1,7 +1,9 @@
-// The sidebar's host (frame, resizing, handshake) is a module of its own, `sidebar-host.js`,
-// loaded when a person first opens the sidebar: most pages never show it, and the content
+// Parts of the content script that are modules of their own, loaded when first needed: the
+// sidebar's host (frame, resizing, handshake) when a person first opens the sidebar, and the
+// hover tip when a page first paints a decision. Most pages need neither, and the content
 // script's 12 KB gzip budget is better spent on what every page runs.
 import { api } from '../messaging/browser-api';
+import type * as Tip from './hover-tip';
 import type * as Host from './sidebar-host';
 
 /** The built module's path in the extension (see vite.config.ts and web_accessible_resources). */
@@ -12,4 +14,14 @@ let loading: Promise<typeof Host> | undefined;
 export function loadSidebarHost(): Promise<typeof Host> {
   loading ??= import(/* @vite-ignore */ api.runtime.getURL(SIDEBAR_HOST_FILE)) as Promise<typeof Host>;
   return loading;
+}
+
+/** The hover tip's built module (see vite.config.ts). */
+export const HOVER_TIP_FILE = 'hover-tip.js';
+
+let tipLoading: Promise<typeof Tip> | undefined;
+
+export function loadHoverTip(): Promise<typeof Tip> {
+  tipLoading ??= import(/* @vite-ignore */ api.runtime.getURL(HOVER_TIP_FILE)) as Promise<typeof Tip>;
+  return tipLoading;
 }

@@ -90,7 +90,10 @@ describe('markup shapes', () => {
         expect(again?.exact).toBe(true);
         expect(describeRange(root, again!.range).position).toEqual(selectors.position);
       }),
-      { numRuns: 150, seed: Number(process.env.SEED ?? Date.now()) },
+      // A fixed seed keeps `npm test` repeatable; SEED=<n> explores others. Seed 929150224 finds a
+      // page (hidden span, then RTL text, then a <template>) whose anchored range describes as empty
+      // in happy-dom: open in issue #14's note, not yet known whether Chromium agrees.
+      { numRuns: 150, seed: Number(process.env.SEED ?? 20261202) },
     );
   }, 120_000);
 });
