@@ -23,13 +23,15 @@ export interface SidebarHost {
   destroy(): void;
 }
 
+// The grip sits wholly outside the iframe: anything overlapping the frame, even transparent, makes
+// Chromium's IntersectionObserver v2 report every button in it as not visible (click-jacking guard).
 const HOST_CSS = `
 :host { all: initial; }
 section { position: fixed; top: 0; right: 0; height: 100vh; z-index: 2147483646; display: none;
   box-shadow: -2px 0 12px rgba(0,0,0,.18); background: Canvas; color-scheme: light dark; }
 section.open { display: block; }
 iframe { border: 0; width: 100%; height: 100%; display: block; background: Canvas; }
-.grip { position: absolute; left: -4px; top: 0; width: 8px; height: 100%; cursor: ew-resize; background: transparent; }
+.grip { position: absolute; left: -8px; top: 0; width: 8px; height: 100%; cursor: ew-resize; background: transparent; }
 .grip:hover, .grip:focus-visible { background: rgba(79,70,229,.35); outline: none; }
 `;
 

@@ -1,5 +1,6 @@
 // An inline confirmation (not a browser dialog, which would block the host page): names what is
-// about to happen, takes focus, Esc or "Keep editing" backs out.
+// about to happen, takes focus, Esc or "Keep editing" backs out. It is the second step on another
+// spot that guards the action against click-jacking, so only a trusted click confirms.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 
@@ -43,7 +44,7 @@ export function ConfirmBox({
       </p>
       <div id={`${id}-body`}>{children}</div>
       <div class="row">
-        <button type="button" class="primary" ref={confirm} onClick={onConfirm}>
+        <button type="button" class="primary" ref={confirm} onClick={(e) => e.isTrusted && onConfirm()}>
           {confirmLabel}
         </button>
         <button type="button" onClick={onCancel}>

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { FollowUp, Stakeholder } from '../core/schemas';
 import { act } from '../ui/actions';
+import { GuardedButton } from '../ui/GuardedButton';
 import { deleteFollowUp, setFollowUpDone } from './api';
 import { FollowUpForm } from './FollowUpForm';
 import { dueText } from './when';
@@ -54,13 +55,13 @@ export function FollowUps({ decisionId, followUps, people, defaultOwnerId }: Fol
                   </span>
                 )}
               </span>
-              <button
-                type="button"
+              <GuardedButton
                 class="link danger small"
-                onClick={() => void act((ctx) => deleteFollowUp(ctx, f.id)).catch(fail)}
+                confirmLabel="Confirm delete"
+                onRun={() => void act((ctx) => deleteFollowUp(ctx, f.id)).catch(fail)}
               >
                 Delete <span class="sr-only">{f.title}</span>
-              </button>
+              </GuardedButton>
             </li>
           );
         })}

@@ -5,6 +5,7 @@ import { accountableProblem, type ClarityGap, clarityGaps, GAP_LABELS } from '..
 import { allowedTransitions } from '../core/lifecycle';
 import type { Decision, FollowUp, Role } from '../core/schemas';
 import { act, errorText } from '../ui/actions';
+import { GuardedButton } from '../ui/GuardedButton';
 import { setStatus } from './api';
 import { ConfirmBox } from './ConfirmBox';
 import { SupersedeForm } from './SupersedeForm';
@@ -31,10 +32,10 @@ export function LifecycleActions({ decision, roles, followUps, onOpen }: Lifecyc
       setError(errorText(err));
     }
   };
+  const problem = accountableProblem(roles);
+  const gaps = clarityGaps(decision, roles, followUps);
   const markDecided = () => {
-    const problem = accountableProblem(roles);
     if (problem) return setError(`Cannot mark decided: ${problem}`);
-    const gaps = clarityGaps(decision, roles, followUps);
     if (gaps.length) setAsking({ kind: 'decided', gaps });
     else void move('decided');
   };
@@ -45,14 +46,20 @@ export function LifecycleActions({ decision, roles, followUps, onOpen }: Lifecyc
       <legend class="sr-only">Lifecycle</legend>
       <div class="row">
         {next.includes('decided') && (
-          <button type="button" class="primary" onClick={markDecided}>
+          // With a refusal or gaps the first click only explains; ConfirmBox is then the guard.
+          <GuardedButton
+            class="primary"
+            confirmLabel="Confirm mark decided"
+            unguarded={!!problem || gaps.length > 0}
+            onRun={markDecided}
+          >
             Mark decided
-          </button>
+          </GuardedButton>
         )}
         {next.includes('revisiting') && (
-          <button type="button" onClick={() => void move('revisiting')}>
+          <GuardedButton confirmLabel="Confirm revisit" onRun={() => void move('revisiting')}>
             Revisit
-          </button>
+          </GuardedButton>
         )}
         {next.includes('rejected') && (
           <button type="button" class="danger" onClick={() => setAsking({ kind: 'reject' })}>

@@ -3,6 +3,7 @@ import { RACI_LABELS, STANCE_LABELS } from '../core/raci';
 import type { Raci, Role, Stakeholder, Stance } from '../core/schemas';
 import { RACI, STANCES } from '../core/schemas';
 import { act } from '../ui/actions';
+import { GuardedButton } from '../ui/GuardedButton';
 import { removeRole, updateRole } from './api';
 import { useAutosave } from './use-autosave';
 
@@ -27,13 +28,13 @@ export function RoleRow({ role, person, onError }: RoleRowProps) {
         <strong>{person.name}</strong>
         {person.function && <span class="muted small">{person.function}</span>}
         <span class="spacer" />
-        <button
-          type="button"
+        <GuardedButton
           class="link danger small"
-          onClick={() => void act((ctx) => removeRole(ctx, role.id)).catch((e: Error) => onError(e.message))}
+          confirmLabel={`Confirm removing ${person.name}`}
+          onRun={() => void act((ctx) => removeRole(ctx, role.id)).catch((e: Error) => onError(e.message))}
         >
           Remove <span class="sr-only">{person.name}</span>
-        </button>
+        </GuardedButton>
       </div>
       <div class="row">
         <span>

@@ -1,6 +1,8 @@
-// "Delete" for one decision: a tombstone with "Undo" offered by UndoToast (mount it once per page).
+// "Delete" for one decision: a tombstone with "Undo" offered by UndoToast (mount it once per page),
+// guarded against click-jacking.
 import { useState } from 'preact/hooks';
 import { errorText } from './actions';
+import { GuardedButton } from './GuardedButton';
 import { deleteWithUndo } from './use-undo-delete';
 
 export interface DeleteDecisionButtonProps {
@@ -19,9 +21,9 @@ export function DeleteDecisionButton({ id, title, onDeleted }: DeleteDecisionBut
     );
   return (
     <>
-      <button type="button" class="danger" onClick={() => void remove()}>
+      <GuardedButton class="danger" confirmLabel="Confirm delete" onRun={() => void remove()}>
         Delete decision
-      </button>
+      </GuardedButton>
       {error && (
         <span class="error" role="alert">
           {error}

@@ -158,6 +158,21 @@ describe('export, import and data safety in real Chromium', () => {
     expect(md.name).toMatch(/\.md$/);
     expect(md.bytes.toString('utf8')).toContain('# Sidebar export decision');
 
+    // Click-jacking: the page makes our sidebar all but transparent. Chromium's IntersectionObserver
+    // v2 reports it not visible, so the click only asks again, beside the button.
+    const host = (opacity: string) =>
+      page.evaluate((o) => {
+        const el = document.querySelector<HTMLElement>('decidedly-sidebar');
+        if (el) el.style.opacity = o;
+      }, opacity);
+    await host('0.05');
+    await frame.getByRole('button', { name: 'Delete decision' }).click();
+    await frame.getByRole('button', { name: 'Confirm delete' }).waitFor();
+    await frame.getByRole('button', { name: 'Cancel' }).click();
+    expect(await frame.getByText('Deleted “Sidebar export decision”.').count()).toBe(0);
+    // Shown as it should be and looked at for a moment, one click deletes.
+    await host('');
+    await page.waitForTimeout(1500);
     await frame.getByRole('button', { name: 'Delete decision' }).click();
     await frame.getByText('Deleted “Sidebar export decision”.').waitFor();
     await expect.poll(() => frame.getByRole('button', { name: /Sidebar export decision/ }).count()).toBe(0);

@@ -8,7 +8,7 @@ import { createDecision } from '../../../src/storage/decisions';
 import { addFollowUp } from '../../../src/storage/follow-ups';
 import { createStakeholder } from '../../../src/storage/people';
 import type { WriteContext } from '../../../src/storage/write';
-import { byLabel, click, freshDb, mountUi, press, type, unmountUi } from './helpers';
+import { button, byLabel, click, freshDb, mountUi, press, scriptClick, type, unmountUi } from './helpers';
 import { connectSidebar } from './loopback';
 
 vi.mock('../../../src/messaging/browser-api', () => import('./fake-api'));
@@ -84,5 +84,20 @@ describe('FollowUps', () => {
     const box = el.querySelector<HTMLInputElement>('.followup input[type="checkbox"]') as HTMLInputElement;
     await click(box);
     await vi.waitFor(async () => expect((await followUps())[0]?.doneAt).toBeTruthy());
+  });
+
+  it('deletes one only after the click-jacking confirm, and never on a script’s click', async () => {
+    await addFollowUp(ctx, id, { title: 'Provision Redis', ownerId: dana.id });
+    const deleted = async () => (await followUps())[0]?.deleted === true;
+    const el = await show();
+    await scriptClick(button(el, /^Delete/));
+    expect(el.textContent).not.toContain('Confirm delete');
+    await click(button(el, /^Delete/));
+    // happy-dom cannot vouch the button is visible (as Firefox cannot): it asks, beside the button.
+    expect(await deleted()).toBe(false);
+    await scriptClick(button(el, 'Confirm delete'));
+    expect(await deleted()).toBe(false);
+    await click(button(el, 'Confirm delete'));
+    await vi.waitFor(async () => expect(await deleted()).toBe(true));
   });
 });

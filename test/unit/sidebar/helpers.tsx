@@ -72,6 +72,16 @@ export async function press(el: HTMLElement, key: string, init: KeyboardEventIni
   });
 }
 
+/** A person's click: browsers mark it trusted (happy-dom leaves isTrusted undefined). */
 export async function click(el: HTMLElement) {
+  const event = new PointerEvent('click', { bubbles: true, composed: true, cancelable: true });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  await flushRender(() => {
+    el.dispatchEvent(event);
+  });
+}
+
+/** A click made by a script (the hostile page's kind). */
+export async function scriptClick(el: HTMLElement) {
   await flushRender(() => el.click());
 }

@@ -117,11 +117,14 @@ describe('LifecycleActions', () => {
     );
   });
 
-  it('marks an explicit decision decided without asking', async () => {
+  it('marks an explicit decision decided without the gaps dialog, after the click-jacking confirm', async () => {
     const { id } = await explicitDecision();
     const { el } = await showActions(id);
     await click(button(el, 'Mark decided'));
     expect(el.querySelector('[role="alertdialog"]')).toBeNull();
+    // happy-dom cannot vouch that the button is visible, as Firefox cannot: a second click confirms.
+    expect((await bundle(id)).decision.status).toBe('proposed');
+    await click(button(el, 'Confirm mark decided'));
     await vi.waitFor(async () => expect((await bundle(id)).decision.status).toBe('decided'));
   });
 
@@ -131,6 +134,7 @@ describe('LifecycleActions', () => {
     const { el } = await showActions(id);
     expect([...el.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Revisit', 'Supersede…']);
     await click(button(el, 'Revisit'));
+    await click(button(el, 'Confirm revisit'));
     await vi.waitFor(async () =>
       expect((await bundle(id)).decision).toMatchObject({ status: 'revisiting', locked: false }),
     );

@@ -4,9 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { database } from '../../../src/storage/db';
 import { createDecision } from '../../../src/storage/decisions';
-import { createStakeholder } from '../../../src/storage/people';
+import { addRole, createStakeholder } from '../../../src/storage/people';
 import type { WriteContext } from '../../../src/storage/write';
-import { byLabel, choose, freshDb, mountUi, press, type, unmountUi } from './helpers';
+import { button, byLabel, choose, click, freshDb, mountUi, press, type, unmountUi } from './helpers';
 import { connectSidebar } from './loopback';
 
 vi.mock('../../../src/messaging/browser-api', () => import('./fake-api'));
@@ -103,5 +103,16 @@ describe('RACI editor', () => {
       expect(await roles()).toMatchObject([{ stance: 'committed', note: 'I would rather not, but fine.' }]),
     );
     await vi.waitFor(() => expect(el.textContent).toContain('Dana: Unknown → Disagree and commit'));
+  });
+
+  it('removes a stakeholder only after the click-jacking confirm beside the button', async () => {
+    await addRole(ctx, id, await createStakeholder(ctx, { name: 'Dana Okafor' }), 'A');
+    const el = await showRecord();
+    await vi.waitFor(() => button(el, 'Remove Dana Okafor'));
+    await click(button(el, 'Remove Dana Okafor'));
+    // happy-dom cannot vouch the button is visible (as Firefox cannot): nothing removed yet.
+    expect(await roles()).toHaveLength(1);
+    await click(button(el, 'Confirm removing Dana Okafor'));
+    await vi.waitFor(async () => expect(await roles()).toHaveLength(0));
   });
 });

@@ -40,6 +40,7 @@ describe('delete with undo', () => {
   it('tombstones the decision, offers Undo, and Undo restores it', async () => {
     const { el, left } = await show();
     await click(button(el, 'Delete decision'));
+    await click(button(el, 'Confirm delete'));
     await vi.waitFor(() => expect(toast(el)?.textContent).toContain('Deleted “Move sessions to Redis”.'));
     expect(await deleted()).toBe(true);
     expect(left).toHaveBeenCalled();
@@ -53,6 +54,7 @@ describe('delete with undo', () => {
     const field = document.createElement('textarea');
     el.append(field);
     await click(button(el, 'Delete decision'));
+    await click(button(el, 'Confirm delete'));
     await vi.waitFor(() => expect(toast(el)).not.toBeNull());
     await press(field, 'z', { ctrlKey: true });
     expect(toast(el)).not.toBeNull();
@@ -63,6 +65,7 @@ describe('delete with undo', () => {
   it('stops offering Undo after its time, leaving the decision deleted (and restorable from a backup)', async () => {
     const { el } = await show(1000);
     await click(button(el, 'Delete decision'));
+    await click(button(el, 'Confirm delete'));
     await vi.waitFor(() => expect(toast(el)).not.toBeNull());
     // Fake time, so a loaded machine cannot hide the toast before the test has seen it.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
@@ -91,6 +94,7 @@ describe('delete with undo', () => {
   it('holds the offer while the pointer is on it', async () => {
     const { el } = await show(1000);
     await click(button(el, 'Delete decision'));
+    await click(button(el, 'Confirm delete'));
     await vi.waitFor(() => expect(toast(el)).not.toBeNull());
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
