@@ -29,9 +29,9 @@ export async function anchorsToPaint(pageKey: string): Promise<AnchorPaint[]> {
 }
 
 export const contentHandlers: Handlers<'contentToBackground', MessageSender> = {
-  async 'session:start'({ title }, sender) {
+  async 'session:start'({ title, url: claimed }, sender) {
     await ensureHostRules();
-    const { url } = senderPage(sender);
+    const { url } = senderPage(sender, claimed);
     const info = pageInfo(url);
     const previous = await tabState(tabOf(sender));
     // A repaint of the same page keeps what was found missing: the content script only reports
@@ -72,8 +72,8 @@ export const contentHandlers: Handlers<'contentToBackground', MessageSender> = {
     return { ...info, anchors };
   },
 
-  async 'page:title'({ title }, sender) {
-    const { url } = senderPage(sender);
+  async 'page:title'({ title, url: claimed }, sender) {
+    const { url } = senderPage(sender, claimed);
     const state = await tabState(tabOf(sender));
     const { pageKey } = pageInfo(url);
     // A late title from a page the tab has left since must not rename the new one.

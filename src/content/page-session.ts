@@ -28,11 +28,11 @@ export async function startPageSession(
   const site = siteFor(location.href);
   const root = () => site.root(document);
   const title = site.title(document);
-  const info = await sendToBackground('session:start', { title });
+  const info = await sendToBackground('session:start', { title, url: location.href });
   watchTitle(
     () => site.title(document),
     title,
-    (title) => void sendToBackground('page:title', { title }).catch(() => {}),
+    (title) => void sendToBackground('page:title', { title, url: location.href }).catch(() => {}),
     signal,
   );
   // Made with the anchoring module, on the first paint: a page without decisions loads neither.
@@ -87,7 +87,7 @@ export async function startPageSession(
   }
 
   async function refresh() {
-    const next = await sendToBackground('session:start', { title: site.title(document) });
+    const next = await sendToBackground('session:start', { title: site.title(document), url: location.href });
     anchors = next.anchors;
     const keep = new Set(anchors.map((a) => a.anchorId));
     for (const id of painted.keys()) if (!keep.has(id)) highlighter?.remove(id);

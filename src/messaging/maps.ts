@@ -7,15 +7,17 @@ import type { Guard } from './guard';
 import type { backgroundToContent } from './to-content';
 
 const id = z.string().check(z.regex(/^[0-9a-f-]{36}$/));
+const claimedUrl = z.optional(z.string().check(z.maxLength(2048)));
 const tabId = z.number().check(z.int(), z.nonnegative());
 
 /** Content script → background. */
 export const contentToBackground = {
-  // No URL in these payloads: the page is the sender's (sender.url, sender.tab), as the browser says.
+  // The page is the sender's (sender.url, sender.tab), as the browser says; a claimed `url` counts
+  // only on the sender's origin (an app's pushState the browser has not reported yet).
   /** A page session started (load or SPA navigation): answers the page's anchors to paint. */
-  'session:start': z.strictObject({ title: z.string().check(z.maxLength(500)) }),
+  'session:start': z.strictObject({ title: z.string().check(z.maxLength(500)), url: claimedUrl }),
   /** The page retitled itself (apps do after routing): the sidebar's header follows. */
-  'page:title': z.strictObject({ title: z.string().check(z.maxLength(500)) }),
+  'page:title': z.strictObject({ title: z.string().check(z.maxLength(500)), url: claimedUrl }),
   /** "Log decision" on a selection (or none, for a page decision): opens the capture form. */
   'capture:start': z.strictObject({
     title: z.string().check(z.maxLength(500)),

@@ -7,7 +7,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, serverProcess } from '../e2e/server-process';
 import { readFixture } from '../fixtures/pages/index';
 import { type FirefoxHarness, inBackground, launchFirefox } from './harness';
-import { bodyText, dragSelect, localPage, openHighlights, sidebarFrame, textOf, until } from './page-helpers';
+import {
+  adderCenter,
+  bodyText,
+  dragSelect,
+  localPage,
+  openHighlights,
+  sidebarFrame,
+  textOf,
+  until,
+} from './page-helpers';
 
 const JIRA = 'https://acme.atlassian.net/browse/ACME-7';
 const QUOTE = 'We decided to move session storage to Redis, with a 30-minute sliding expiry.';
@@ -77,12 +86,7 @@ describe('Decidedly in real Firefox', () => {
     await dragSelect(page, CAPTURED);
     // The "Log decision" button next to the selection, clicked with the mouse.
     const adder = await until(
-      () =>
-        page.evaluate(() => {
-          const b = document.querySelector('decidedly-adder')?.shadowRoot?.querySelector('button.shown');
-          const r = b?.getBoundingClientRect();
-          return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
-        }),
+      () => adderCenter(page),
       (box) => box !== null,
       'the Log decision button',
     );

@@ -2,7 +2,7 @@
 // what they show (highlights, text), for the journeys in journeys.test.ts.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ElementHandle, Frame, Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { readFixture } from '../fixtures/pages/index';
 
@@ -14,7 +14,10 @@ export const highlighted = (page: Page) =>
       out[name] = [...highlight].map((r) => (r as Range).toString().replace(/\s+/g, ' ').trim());
     return out;
   });
-export const openHighlights = async (page: Page) => (await highlighted(page))['decidedly-open'] ?? [];
+/** Every highlighted text, whatever the layer: the names are random per page session. */
+export const openHighlights = async (page: Page) => [
+  ...new Set(Object.values(await highlighted(page)).flat()),
+];
 
 /** Polls until `read` gives what `ok` wants (the add-on works asynchronously). */
 export async function until<T>(
@@ -66,16 +69,28 @@ export async function dragSelect(page: Page, phrase: string) {
   expect(await page.evaluate(() => window.getSelection()?.toString() ?? '')).toContain(phrase.slice(0, 20));
 }
 
-/** The sidebar's frame on a page, once its host and frame are there. */
+/**
+ * The sidebar's frame on a page, once it is there. Its host's shadow root is closed, and over BiDi
+ * a frame's `url()` can still say about:blank after it loaded: each frame is asked where it is.
+ */
 export async function sidebarFrame(page: Page): Promise<Frame> {
-  const handle = await page.waitForFunction(
-    () => document.querySelector('decidedly-sidebar')?.shadowRoot?.querySelector('iframe') ?? false,
-    { timeout: 15_000 },
-  );
-  const frame = await (handle as ElementHandle<HTMLIFrameElement>).contentFrame();
-  if (!frame) throw new Error('The sidebar frame is not there.');
-  return frame;
+  const find = async () => {
+    for (const f of page.frames()) {
+      if (f === page.mainFrame()) continue;
+      const path = await f.evaluate(() => location.pathname).catch(() => '');
+      if (path.includes('/src/sidebar/')) return f;
+    }
+    return null;
+  };
+  return (await until(find, (f) => f !== null, 'the sidebar frame')) as Frame;
 }
+
+/** The middle of the "Log decision" button, once shown: its host is sized to it. */
+export const adderCenter = (page: Page) =>
+  page.evaluate(() => {
+    const r = document.querySelector('decidedly-adder')?.getBoundingClientRect();
+    return r && r.width > 0 && r.height > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+  });
 
 export const bodyText = (frame: Frame | Page) => frame.evaluate(() => document.body?.textContent ?? '');
 

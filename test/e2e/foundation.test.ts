@@ -37,14 +37,19 @@ describe('foundation in real Chromium', () => {
   });
 
   it('toggles the sidebar open and closed through the command path', async () => {
-    const region = page.getByRole('region', { name: 'Decidedly' });
     await expect.poll(() => page.locator('decidedly-adder').count()).toBe(1);
     await toggleSidebarViaCommand(h, page);
-    await region.waitFor({ state: 'visible' });
     const frame = await sidebarFrame(page);
+    // The host's shadow root is closed: the frame's own element says whether it shows.
+    const shown = () =>
+      frame.frameElement().then(
+        (el) => el.isVisible(),
+        () => false,
+      );
+    await expect.poll(shown).toBe(true);
     await frame.getByText('No decisions on this page yet.').waitFor();
     await toggleSidebarViaCommand(h, page);
-    await region.waitFor({ state: 'hidden' });
+    await expect.poll(shown).toBe(false);
   });
 
   it('shows a record written through the background in the open popup without reload', async () => {
@@ -80,11 +85,17 @@ describe('foundation in real Chromium', () => {
     await narrow.goto(JIRA);
     await expect.poll(() => narrow.locator('decidedly-adder').count()).toBe(1);
     await toggleSidebarViaCommand(h, narrow);
-    await sidebarFrame(narrow);
+    const frame = await sidebarFrame(narrow);
     const pushed = () =>
       narrow.evaluate(() => Number.parseFloat(getComputedStyle(document.documentElement).marginRight));
     await expect.poll(pushed).toBeGreaterThanOrEqual(300);
-    const grip = narrow.getByRole('separator', { name: 'Resize the Decidedly sidebar' });
+    // In a closed shadow root: reached from the frame's element, as no page script can.
+    const grip = (
+      await (
+        await frame.frameElement()
+      ).evaluateHandle((f) => (f.getRootNode() as ShadowRoot).querySelector('[role="separator"]'))
+    ).asElement();
+    if (!grip) throw new Error('No resize grip beside the sidebar.');
     const before = Number(await grip.getAttribute('aria-valuenow'));
     await grip.press('ArrowLeft');
     await expect.poll(pushed).toBe(before + 24);

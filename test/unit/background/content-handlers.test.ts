@@ -73,11 +73,12 @@ describe('content script messages', () => {
     expect(await stateOf(7)).toMatchObject({ url: JIRA, pageKey: JIRA_KEY, sentAnchorIds: [mine.anchorId] });
   });
 
-  it('refuses a payload that names another page', async () => {
-    await anchored(OTHER_KEY, OTHER, 'Salary bands are private');
-    const reply = await send('session:start', { url: OTHER, title: 'HR-1' }, sender(7, JIRA));
-    expect(reply).toMatchObject({ error: { code: 'bad-request' } });
-    expect(await stateOf(7)).toBeUndefined();
+  it('believes the sender, not a payload that names a page on another site', async () => {
+    const elsewhere = 'https://hr.atlassian.net/browse/HR-1';
+    await anchored('jira:hr.atlassian.net:HR-1', elsewhere, 'Salary bands are private');
+    const reply = await send('session:start', { url: elsewhere, title: 'HR-1' }, sender(7, JIRA));
+    expect(reply).toMatchObject({ pageKey: JIRA_KEY, anchors: [] });
+    expect((await stateOf(7)).pageKey).toBe(JIRA_KEY);
   });
 
   it('takes a capture’s page from the sender', async () => {

@@ -1,7 +1,7 @@
 // Who the background listens to, checked with the sender shapes browsers really produce
 // (runtime.MessageSender as Chromium and Firefox fill it for each kind of context).
 import { describe, expect, it, vi } from 'vitest';
-import { isOwnContentScript, isOwnPage } from '../../../src/background/senders';
+import { isOwnContentScript, isOwnPage, senderPage } from '../../../src/background/senders';
 import type { MessageSender } from '../../../src/messaging/browser-api';
 
 vi.mock('../../../src/messaging/browser-api', () => ({
@@ -97,5 +97,25 @@ describe('isOwnPage', () => {
   const ours = ['our sidebar frame in a tab', 'our popup (no tab)', 'our log page in a tab'];
   it.each(Object.entries(SHAPES))('%s', (name, sender) => {
     expect(isOwnPage(sender)).toBe(ours.includes(name));
+  });
+});
+
+describe('senderPage', () => {
+  const top = SHAPES['our content script, top frame'] as MessageSender;
+  it('is the sender’s page when nothing is claimed', () => {
+    expect(senderPage(top)).toEqual({ tabId: 7, url: JIRA });
+  });
+  it('takes a claimed path on the sender’s origin (a pushState the browser has not reported yet)', () => {
+    const next = 'https://acme.atlassian.net/browse/ACME-8';
+    expect(senderPage(top, next).url).toBe(next);
+  });
+  it.each([
+    'https://evil.example/browse/ACME-8',
+    'https://acme.atlassian.net.evil.example/x',
+    'http://acme.atlassian.net/browse/ACME-8',
+    'javascript:alert(1)',
+    'not a url',
+  ])('ignores a claim of %s and keeps the sender’s page', (claimed) => {
+    expect(senderPage(top, claimed).url).toBe(JIRA);
   });
 });
