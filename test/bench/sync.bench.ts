@@ -8,7 +8,7 @@ import { HlcClock } from '../../src/core/hlc';
 import { MAX_PULL_LIMIT, type Mutation, SCHEMA_VERSION } from '../../src/core/protocol';
 import { makeRow, userFields } from '../../src/core/records';
 import { startTestServer } from '../../src/server/testing';
-import { launch } from '../e2e/harness';
+import { grantHostAccess, launch } from '../e2e/harness';
 
 const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 10_000);
 const clock = new HlcClock('benchseed');
@@ -134,18 +134,7 @@ for (const encoding of ['identity', 'gzip']) {
 
 const h = await launch();
 try {
-  const settings = await h.context.newPage();
-  await settings.goto(`chrome://extensions/?id=${h.extensionId}`);
-  await settings.evaluate(
-    (id) =>
-      (
-        globalThis as unknown as {
-          chrome: { developerPrivate: { addHostPermission(i: string, o: string): Promise<void> } };
-        }
-      ).chrome.developerPrivate.addHostPermission(id, 'http://127.0.0.1/*'),
-    h.extensionId,
-  );
-  await settings.close();
+  await grantHostAccess(h, 'http://127.0.0.1/*');
   const options = await h.openExtensionPage('options');
   await options.getByLabel('Server URL').fill(server.url);
   await options.getByLabel('Invite token').fill((await server.invite('Bench')).token);

@@ -163,3 +163,24 @@ export async function runCommand(h: Harness, page: Page, name: 'toggle-sidebar' 
     await api.onCommand(c);
   }, name);
 }
+
+/**
+ * Grants the extension host access to `patterns` from its page in chrome://extensions, as a
+ * person can in the browser's settings: automation cannot answer the permission prompt.
+ */
+export async function grantHostAccess(h: Harness, ...patterns: string[]) {
+  const settings = await h.context.newPage();
+  await settings.goto(`chrome://extensions/?id=${h.extensionId}`);
+  await settings.evaluate(
+    async ({ id, patterns }) => {
+      const { developerPrivate } = (
+        globalThis as unknown as {
+          chrome: { developerPrivate: { addHostPermission(i: string, o: string): Promise<void> } };
+        }
+      ).chrome;
+      for (const pattern of patterns) await developerPrivate.addHostPermission(id, pattern);
+    },
+    { id: h.extensionId, patterns },
+  );
+  await settings.close();
+}

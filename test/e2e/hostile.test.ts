@@ -10,7 +10,7 @@ import { toBackup } from '../../src/core/export';
 import { HlcClock } from '../../src/core/hlc';
 import { makeRow } from '../../src/core/records';
 import { readFixture } from '../fixtures/pages/index';
-import { type Harness, launch, sidebarFrame, toggleSidebarViaCommand } from './harness';
+import { grantHostAccess, type Harness, launch, sidebarFrame, toggleSidebarViaCommand } from './harness';
 import { adderShown, clickLogDecision, highlightLayers, prepareLogDecision } from './select';
 
 const HOSTILE = 'https://pwn.atlassian.net/browse/PWN-1';
@@ -391,18 +391,7 @@ async function tamperedServer(rows: { table: string; row: unknown }[]) {
 
 /** Connects through the options page, as a person does (host access granted in the browser's settings). */
 async function connect(h: Harness, serverUrl: string) {
-  const settings = await h.context.newPage();
-  await settings.goto(`chrome://extensions/?id=${h.extensionId}`);
-  await settings.evaluate(
-    (id) =>
-      (
-        globalThis as unknown as {
-          chrome: { developerPrivate: { addHostPermission(i: string, o: string): Promise<void> } };
-        }
-      ).chrome.developerPrivate.addHostPermission(id, 'http://127.0.0.1/*'),
-    h.extensionId,
-  );
-  await settings.close();
+  await grantHostAccess(h, 'http://127.0.0.1/*');
   const options = await h.openExtensionPage('options');
   await options.getByLabel('Server URL').fill(serverUrl);
   await options.getByLabel('Invite token').fill('tok.secret');

@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFixture } from '../fixtures/pages/index';
-import { type Harness, launch, sidebarFrame, toggleSidebarViaCommand } from './harness';
+import { grantHostAccess, type Harness, launch, sidebarFrame, toggleSidebarViaCommand } from './harness';
 
 type Handle = {
   decidedly: {
@@ -143,22 +143,7 @@ describe('sites in real Chromium', () => {
 
     // Automation cannot answer the browser's permission prompt, so the site is allowed the way
     // a person does from the browser's extension settings; options then skips the prompt.
-    const settings = await h.context.newPage();
-    await settings.goto(`chrome://extensions/?id=${h.extensionId}`);
-    await settings.evaluate(
-      async ({ id }) => {
-        const { developerPrivate } = (
-          globalThis as unknown as {
-            chrome: { developerPrivate: { addHostPermission: (i: string, h: string) => Promise<void> } };
-          }
-        ).chrome;
-        for (const origin of ['https://jira.corp.example/*', 'http://jira.corp.example/*']) {
-          await developerPrivate.addHostPermission(id, origin);
-        }
-      },
-      { id: h.extensionId },
-    );
-    await settings.close();
+    await grantHostAccess(h, 'https://jira.corp.example/*', 'http://jira.corp.example/*');
 
     const options = await h.openExtensionPage('options');
     await options.getByRole('textbox', { name: 'Host' }).fill('https://jira.corp.example/browse/OPS-12');

@@ -4,7 +4,7 @@
 // private site's quote never reaches the server.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, launch, sidebarFrame, toggleSidebarViaCommand } from './harness';
+import { grantHostAccess, type Harness, launch, sidebarFrame, toggleSidebarViaCommand } from './harness';
 import { clickLogDecision, dragSelect } from './select';
 import { type ServerProcess, serverProcess } from './server-process';
 
@@ -31,18 +31,7 @@ const QUOTE = 'We decided to move session storage to Redis';
 async function connect(h: Harness, server: ServerProcess, token: string) {
   // Automation cannot answer the browser's permission prompt: allow loopback the way a person
   // can from the extension's settings, then connect through the options page as a person does.
-  const settings = await h.context.newPage();
-  await settings.goto(`chrome://extensions/?id=${h.extensionId}`);
-  await settings.evaluate(
-    (id) =>
-      (
-        globalThis as unknown as {
-          chrome: { developerPrivate: { addHostPermission(i: string, o: string): Promise<void> } };
-        }
-      ).chrome.developerPrivate.addHostPermission(id, 'http://127.0.0.1/*'),
-    h.extensionId,
-  );
-  await settings.close();
+  await grantHostAccess(h, 'http://127.0.0.1/*');
   const options = await h.openExtensionPage('options');
   await options.getByLabel('Server URL').fill(server.url);
   await options.getByLabel('Invite token').fill(token);
