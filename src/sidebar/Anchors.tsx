@@ -1,9 +1,9 @@
 // Where the decision was made on this page: its quotes, and for a quote no longer found, the
-// "Re-attach" flow (select the text where it lives now, then press the button). Re-attaching
-// rewrites the anchor with whatever the page has selected, so it goes through the click-jacking
-// guard: a page could select text of its choosing and lure the click.
+// "Re-attach" flow (select the text where it lives now, then press the button). Re-attach is not
+// behind the click-jacking guard (ui/visible-guard.ts): it removes nothing, it is offered only for
+// a quote this very page no longer shows, it points the quote at text of that same page — which
+// the page controls anyway — and the history keeps where it was.
 import type { Anchor } from '../core/schemas';
-import { GuardedButton } from '../ui/GuardedButton';
 import { call } from './api';
 
 export interface AnchorsProps {
@@ -28,12 +28,12 @@ export function Anchors({ anchors, missing, tabId }: AnchorsProps) {
           <p>
             The quoted text is no longer on this page. Select the text where this decision now lives, then:
           </p>
-          <GuardedButton
-            confirmLabel="Confirm re-attach"
-            onRun={() => tabId !== undefined && void call('tab:reattach', a.id).catch(() => {})}
+          <button
+            type="button"
+            onClick={() => tabId !== undefined && void call('tab:reattach', a.id).catch(() => {})}
           >
             Re-attach
-          </GuardedButton>
+          </button>
         </div>
       ))}
     </>

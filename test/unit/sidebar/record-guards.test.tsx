@@ -1,11 +1,10 @@
 // @vitest-environment happy-dom
 // Every control of a decision record that removes or changes something a hostile page could lure
-// a click onto — a follow-up's "done" box, removing an option, a trade-off, a tag, re-attaching a
-// quote — goes through the click-jacking guard (src/ui/visible-guard.ts): while the browser
-// reports the control not visible (covered, made transparent), a person's click only asks again
-// beside it, and a script's click does nothing at all.
+// a click onto — a follow-up's "done" box, removing an option, a trade-off, a tag — goes through
+// the click-jacking guard (src/ui/visible-guard.ts): while the browser reports the control not
+// visible (covered, made transparent), a person's click only asks again beside it, and a
+// script's click does nothing at all.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { tabState } from '../../../src/background/tab-state';
 import type { Decision } from '../../../src/core/schemas';
 import { database } from '../../../src/storage/db';
 import { createDecision } from '../../../src/storage/decisions';
@@ -18,35 +17,22 @@ import { connectSidebar, TAB } from './loopback';
 vi.mock('../../../src/messaging/browser-api', () => import('./fake-api'));
 const { DecisionView } = await import('../../../src/sidebar/DecisionView');
 
-const QUOTE = 'We decided to move session storage to Redis.';
 let ctx: WriteContext;
 let id: string;
-let anchorId: string;
 beforeEach(async () => {
   FakeObserver.all = [];
   vi.stubGlobal('IntersectionObserver', FakeObserver);
   await connectSidebar();
   ctx = await freshDb();
-  id = await createDecision(
-    ctx,
-    {
-      title: 'Move sessions to Redis',
-      tags: ['backend', 'security'],
-      options: [
-        { id: 'o1', title: 'Redis', pros: '', cons: '', chosen: true },
-        { id: 'o2', title: 'Sticky sessions', pros: '', cons: '', chosen: false },
-      ],
-      tradeoffs: [{ id: 't1', gain: 'No logouts', cost: 'One more service', bornBy: 'Operations' }],
-    },
-    {
-      pageKey: 'jira:acme.atlassian.net:ACME-7',
-      url: 'https://acme.atlassian.net/browse/ACME-7',
-      pageTitle: 'ACME-7',
-      site: 'jira',
-      selectors: { quote: { exact: QUOTE, prefix: '', suffix: '' }, position: { start: 0, end: 0 } },
-    },
-  );
-  anchorId = (await database().anchors.toArray())[0]?.id ?? '';
+  id = await createDecision(ctx, {
+    title: 'Move sessions to Redis',
+    tags: ['backend', 'security'],
+    options: [
+      { id: 'o1', title: 'Redis', pros: '', cons: '', chosen: true },
+      { id: 'o2', title: 'Sticky sessions', pros: '', cons: '', chosen: false },
+    ],
+    tradeoffs: [{ id: 't1', gain: 'No logouts', cost: 'One more service', bornBy: 'Operations' }],
+  });
   await addFollowUp(ctx, id, { title: 'Provision Redis' });
 });
 afterEach(async () => {
@@ -59,8 +45,8 @@ async function showOccluded() {
     <DecisionView
       id={id}
       tabId={TAB}
-      missing={true}
-      anchorsMissing={new Set([anchorId])}
+      missing={false}
+      anchorsMissing={new Set()}
       onBack={() => {}}
       onOpen={() => {}}
     />,
@@ -127,15 +113,5 @@ describe('the click-jacking guard on a record’s controls', () => {
     expect(await decision()).toEqual(before);
     await click(button(el, confirm));
     await vi.waitFor(async () => expect(left(await decision())).toEqual(after));
-  });
-
-  it('re-attaching a quote (it takes whatever the page has selected): asks first', async () => {
-    const el = await showOccluded();
-    await scriptClick(button(el, 'Re-attach'));
-    await click(button(el, 'Re-attach'));
-    await settle();
-    expect((await tabState(TAB))?.reattachAnchorId).toBeNull();
-    await click(button(el, 'Confirm re-attach'));
-    await vi.waitFor(async () => expect((await tabState(TAB))?.reattachAnchorId).toBe(anchorId));
   });
 });
