@@ -2,56 +2,9 @@
 // removal): runs at once only for a trusted click on a button the browser vouches was visible,
 // otherwise asks again with a second button on another spot (see visible-guard.ts).
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { type VisibilityWatch, watchVisibility } from './visible-guard';
-
-/**
- * The visibility watch of one control, for as long as it is mounted: `verified()` says whether
- * the browser vouches it has been visible long enough for a click on it to run at once.
- */
-export function useVisibilityGuard<T extends Element>() {
-  const ref = useRef<T>(null);
-  const watch = useRef<VisibilityWatch | null>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    const w = watchVisibility(ref.current);
-    watch.current = w;
-    return w.stop;
-  }, []);
-  return { ref, verified: () => watch.current?.verified() ?? false };
-}
-
-/** The second step: a confirm button beside the control (it takes focus), and Cancel. */
-export function GuardConfirm({
-  label,
-  onConfirm,
-  onCancel,
-}: {
-  label: string;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  // Keyboard and screen-reader users land on the question; a click still has to move to it.
-  useEffect(() => confirmRef.current?.focus(), []);
-  return (
-    <span class="guard-confirm">
-      <button
-        type="button"
-        class="danger small"
-        ref={confirmRef}
-        onClick={(e) => {
-          if (e.isTrusted) onConfirm();
-        }}
-      >
-        {label}
-      </button>
-      <button type="button" class="small" onClick={onCancel}>
-        Cancel
-      </button>
-    </span>
-  );
-}
+import { useState } from 'preact/hooks';
+import { GuardConfirm } from './GuardConfirm';
+import { useVisibilityGuard } from './use-visibility-guard';
 
 export interface GuardedButtonProps {
   children: ComponentChildren;

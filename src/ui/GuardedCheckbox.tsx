@@ -4,7 +4,8 @@
 // again with a confirm button beside it; a script's click changes nothing (visible-guard.ts).
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { GuardConfirm, useVisibilityGuard } from './GuardedButton';
+import { GuardConfirm } from './GuardConfirm';
+import { useVisibilityGuard } from './use-visibility-guard';
 
 export interface GuardedCheckboxProps {
   checked: boolean;
