@@ -1,5 +1,8 @@
 // Where the decision was made on this page: its quotes, and for a quote no longer found, the
-// "Re-attach" flow (select the text where it lives now, then press the button).
+// "Re-attach" flow (select the text where it lives now, then press the button). Re-attach is not
+// behind the click-jacking guard (ui/visible-guard.ts): it removes nothing, it is offered only for
+// a quote this very page no longer shows, it points the quote at text of that same page — which
+// the page controls anyway — and the history keeps where it was.
 import type { Anchor } from '../core/schemas';
 import { call } from './api';
 

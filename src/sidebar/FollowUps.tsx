@@ -1,9 +1,10 @@
 // The next steps of a decision: each with an owner and a due date (overdue in red), marked done with
-// one key; new ones take their date in plain words.
+// one key (through the click-jacking guard); new ones take their date in plain words.
 import { useState } from 'preact/hooks';
 import type { FollowUp, Stakeholder } from '../core/schemas';
 import { act } from '../ui/actions';
 import { GuardedButton } from '../ui/GuardedButton';
+import { GuardedCheckbox } from '../ui/GuardedCheckbox';
 import { deleteFollowUp, setFollowUpDone } from './api';
 import { FollowUpForm } from './FollowUpForm';
 import { dueText } from './when';
@@ -32,19 +33,14 @@ export function FollowUps({ decisionId, followUps, people, defaultOwnerId }: Fol
           const due = f.dueAt ? dueText(f.dueAt) : null;
           return (
             <li key={f.id} class={`followup${f.doneAt ? ' done' : ''}`}>
-              <label class="check">
-                <input
-                  type="checkbox"
-                  checked={!!f.doneAt}
-                  onChange={(e) => {
-                    // Read now: the event is gone by the time the write runs.
-                    const done = e.currentTarget.checked;
-                    void act((ctx) => setFollowUpDone(ctx, f.id, done)).catch(fail);
-                  }}
-                />
+              <GuardedCheckbox
+                checked={!!f.doneAt}
+                confirmLabel={(done) => (done ? 'Confirm done' : 'Confirm not done')}
+                onRun={(done) => void act((ctx) => setFollowUpDone(ctx, f.id, done)).catch(fail)}
+              >
                 <span class="followup-title">{f.title}</span>
                 <span class="sr-only">{f.doneAt ? ' (done)' : ' (not done)'}</span>
-              </label>
+              </GuardedCheckbox>
               <span class="small muted">
                 {f.ownerId ? (names.get(f.ownerId) ?? 'Someone') : 'No owner'}
                 {due && ' · '}

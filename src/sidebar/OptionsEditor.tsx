@@ -2,6 +2,7 @@
 // list saves as a whole, as you type, like every other field of the record.
 import { newId } from '../core/ids';
 import type { DecisionOption } from '../core/schemas';
+import { GuardedButton } from '../ui/GuardedButton';
 import { useAutosave } from './use-autosave';
 
 export interface OptionsEditorProps {
@@ -59,13 +60,13 @@ export function OptionsEditor({ options, save }: OptionsEditorProps) {
                   Chosen
                   <span class="sr-only"> ({name})</span>
                 </label>
-                <button
-                  type="button"
+                <GuardedButton
                   class="link danger small"
-                  onClick={() => draft.set(list.filter((x) => x.id !== o.id))}
+                  confirmLabel={`Confirm removing ${name}`}
+                  onRun={() => draft.set(list.filter((x) => x.id !== o.id))}
                 >
                   Remove <span class="sr-only">{name}</span>
-                </button>
+                </GuardedButton>
               </div>
             </li>
           );

@@ -1,5 +1,7 @@
-// Tags of a decision: typed (Enter or comma adds, a leading # is fine), removed one by one.
+// Tags of a decision: typed (Enter or comma adds, a leading # is fine), removed one by one (through
+// the click-jacking guard).
 import { useState } from 'preact/hooks';
+import { GuardedButton } from '../ui/GuardedButton';
 
 export interface TagsFieldProps {
   tags: string[];
@@ -19,6 +21,7 @@ export function parseTags(text: string): string[] {
 export function TagsField({ tags, save }: TagsFieldProps) {
   const [text, setText] = useState('');
   const [error, setError] = useState('');
+  const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
   const commit = async () => {
     const added = parseTags(text).filter((t) => !tags.includes(t));
     setText('');
@@ -27,7 +30,7 @@ export function TagsField({ tags, save }: TagsFieldProps) {
       await save([...tags, ...added]);
       setError('');
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      fail(e);
     }
   };
   return (
@@ -37,14 +40,14 @@ export function TagsField({ tags, save }: TagsFieldProps) {
         {tags.map((t) => (
           <li key={t} class="badge tag">
             #{t}{' '}
-            <button
-              type="button"
+            <GuardedButton
               class="chip-x"
-              aria-label={`Remove tag ${t}`}
-              onClick={() => void save(tags.filter((x) => x !== t))}
+              label={`Remove tag ${t}`}
+              confirmLabel={`Confirm removing #${t}`}
+              onRun={() => void save(tags.filter((x) => x !== t)).catch(fail)}
             >
               ×
-            </button>
+            </GuardedButton>
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 // The trade-offs accepted: what we gain, what we give up, and which function bears the cost.
 import { newId } from '../core/ids';
 import { FUNCTIONS, type Tradeoff } from '../core/schemas';
+import { GuardedButton } from '../ui/GuardedButton';
 import { useAutosave } from './use-autosave';
 
 export interface TradeoffsEditorProps {
@@ -53,13 +54,13 @@ export function TradeoffsEditor({ tradeoffs, save }: TradeoffsEditorProps) {
               list="functions-list"
               onInput={(e) => change(t.id, { bornBy: e.currentTarget.value })}
             />
-            <button
-              type="button"
+            <GuardedButton
               class="link danger small"
-              onClick={() => draft.set(list.filter((x) => x.id !== t.id))}
+              confirmLabel={`Confirm removing trade-off ${i + 1}`}
+              onRun={() => draft.set(list.filter((x) => x.id !== t.id))}
             >
               Remove trade-off {i + 1}
-            </button>
+            </GuardedButton>
           </li>
         ))}
       </ol>

@@ -2,8 +2,9 @@
 // removal): runs at once only for a trusted click on a button the browser vouches was visible,
 // otherwise asks again with a second button on another spot (see visible-guard.ts).
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { type VisibilityWatch, watchVisibility } from './visible-guard';
+import { useState } from 'preact/hooks';
+import { GuardConfirm } from './GuardConfirm';
+import { useVisibilityGuard } from './use-visibility-guard';
 
 export interface GuardedButtonProps {
   children: ComponentChildren;
@@ -11,6 +12,8 @@ export interface GuardedButtonProps {
   confirmLabel: string;
   onRun: () => void;
   class?: string;
+  /** The button's accessible name when its text is only a sign (×). */
+  label?: string;
   /** The click only opens a further step of its own (still needs a trusted click). */
   unguarded?: boolean;
 }
@@ -20,48 +23,39 @@ export function GuardedButton({
   confirmLabel,
   onRun,
   class: cls,
+  label,
   unguarded = false,
 }: GuardedButtonProps) {
-  const ref = useRef<HTMLButtonElement>(null);
-  const watch = useRef<VisibilityWatch | null>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
+  const guard = useVisibilityGuard<HTMLButtonElement>();
   const [asking, setAsking] = useState(false);
-  // Keyboard and screen-reader users land on the question; a click still has to move to it.
-  useEffect(() => {
-    if (asking) confirmRef.current?.focus();
-  }, [asking]);
-  useEffect(() => {
-    if (!ref.current) return;
-    const w = watchVisibility(ref.current);
-    watch.current = w;
-    return w.stop;
-  }, []);
   const first = (e: MouseEvent) => {
     if (!e.isTrusted) return;
-    if (unguarded || watch.current?.verified()) {
+    if (unguarded || guard.verified()) {
       setAsking(false);
       onRun();
     } else setAsking(true);
   };
-  const confirm = (e: MouseEvent) => {
-    if (!e.isTrusted) return;
-    setAsking(false);
-    onRun();
-  };
   return (
     <>
-      <button type="button" class={cls} ref={ref} onClick={first} aria-expanded={asking}>
+      <button
+        type="button"
+        class={cls}
+        ref={guard.ref}
+        onClick={first}
+        aria-label={label}
+        aria-expanded={asking}
+      >
         {children}
       </button>
       {asking && (
-        <span class="guard-confirm">
-          <button type="button" class="danger small" ref={confirmRef} onClick={confirm}>
-            {confirmLabel}
-          </button>
-          <button type="button" class="small" onClick={() => setAsking(false)}>
-            Cancel
-          </button>
-        </span>
+        <GuardConfirm
+          label={confirmLabel}
+          onConfirm={() => {
+            setAsking(false);
+            onRun();
+          }}
+          onCancel={() => setAsking(false)}
+        />
       )}
     </>
   );

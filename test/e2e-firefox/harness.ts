@@ -135,9 +135,21 @@ export interface Decidedly {
   writeContext(): Promise<unknown>;
   notifyDataChanged(): Promise<void>;
   onCommand(command: string): Promise<void>;
+  runSync(reason: string): Promise<void>;
+  db(): Record<
+    string,
+    { toArray(): Promise<Record<string, unknown>[]>; put(row: unknown): Promise<unknown> }
+  >;
   repo: {
-    createDecision(ctx: unknown, fields: { title: string }, anchor?: unknown): Promise<string>;
-    addFollowUp(ctx: unknown, id: string, f: { title: string; dueAt: string }): Promise<string>;
+    createDecision(
+      ctx: unknown,
+      fields: { title: string; rationale?: string },
+      anchor?: unknown,
+    ): Promise<string>;
+    addFollowUp(ctx: unknown, id: string, f: { title: string; dueAt?: string }): Promise<string>;
+    createStakeholder(ctx: unknown, fields: { name: string }): Promise<string>;
+    addRole(ctx: unknown, decisionId: string, stakeholderId: string, raci: string): Promise<string>;
+    setStatus(ctx: unknown, decisionId: string, status: string): Promise<void>;
   };
 }
 

@@ -102,5 +102,5 @@ export async function localPage() {
   return { server, port: (server.address() as AddressInfo).port };
 }
 
-export const textOf = (page: Page, selector: string) =>
+export const textOf = (page: Page | Frame, selector: string) =>
   page.$$eval(selector, (nodes) => nodes.map((n) => n.textContent?.replace(/\s+/g, ' ').trim() ?? ''));

@@ -2,32 +2,24 @@
 // host Decidedly runs on) tries to steer the extension and to read what it keeps; each attack
 // must fail. Then dangerous addresses arrive the other ways — a backup and a tampered sync server
 // — and the decision log must never make a link of them. (Framing the sidebar is sidebar.test's.)
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toBackup } from '../../src/core/export';
-import { HlcClock } from '../../src/core/hlc';
-import { makeRow } from '../../src/core/records';
 import { readFixture } from '../fixtures/pages/index';
 import { grantHostAccess, type Harness, launch, sidebarFrame, toggleSidebarViaCommand } from './harness';
+import {
+  DANGEROUS_HREF,
+  DECIDED_QUOTE,
+  HOSTILE,
+  type Hostile,
+  OPEN_QUOTE,
+  PAGE_KEY,
+  pulledRows,
+  SECRETS,
+  seedArgs,
+  tamperedServer,
+  trapRows,
+} from './hostile-fixture';
 import { adderShown, clickLogDecision, highlightLayers, prepareLogDecision } from './select';
-
-const HOSTILE = 'https://pwn.atlassian.net/browse/PWN-1';
-const PAGE_KEY = 'jira:pwn.atlassian.net:PWN-1';
-const OPEN_QUOTE = 'We agreed to renew the hosting contract for another two years at the current rate.';
-const DECIDED_QUOTE = 'Procurement signs off on moving the support desk to the new vendor in March.';
-const SECRETS = {
-  openTitle: 'Renew hosting at 1.2M a year',
-  openWhy: 'SECRET-RATIONALE-hosting-7731',
-  decidedTitle: 'Move support desk to Zendesk',
-  decidedWhy: 'SECRET-RATIONALE-support-4410',
-};
-const BAD_URLS = [
-  'javascript:alert(document.domain)',
-  'file:///etc/passwd',
-  'data:text/html,<script>alert(1)</script>',
-];
 
 type Debug = {
   decidedly: {
@@ -41,58 +33,32 @@ type Debug = {
     repo: Record<string, (ctx: unknown, ...args: unknown[]) => Promise<unknown>>;
   };
 };
-type Hostile = {
-  hostile: {
-    snoop(): {
-      text: string;
-      highlights: { name: string; priority: number; texts: string[] }[];
-      hosts: { name: string; shadowRoot: boolean }[];
-      buttons: string[];
-      cursors: string[];
-    };
-    selectPlain(): void;
-    clickLogDecision(): string[];
-    steer(): number;
-    fetchStatic(id: string): Promise<Record<string, string>>;
-  };
-};
-
-const quoteSelectors = (exact: string) => ({
-  quote: { exact, prefix: '', suffix: '' },
-  position: { start: 0, end: exact.length },
-});
-
-/** Two decisions on the hostile page, one open and one decided, each with a secret rationale. */
+/**
+ * Two decisions on the hostile page, one open (with a tag and a follow-up) and one decided, each
+ * with a secret rationale.
+ */
 async function seed(h: Harness): Promise<string[]> {
-  return h.worker.evaluate(
-    async ({ pageKey, url, open, decided, secrets }) => {
-      const d = (globalThis as unknown as Debug).decidedly;
-      const ctx = await d.writeContext();
-      const anchor = (selectors: unknown) => ({ pageKey, url, pageTitle: 'PWN-1', site: 'jira', selectors });
-      const a = (await d.repo.createDecision?.(
-        ctx,
-        { title: secrets.openTitle, rationale: secrets.openWhy },
-        anchor(open),
-      )) as string;
-      const b = (await d.repo.createDecision?.(
-        ctx,
-        { title: secrets.decidedTitle, rationale: secrets.decidedWhy },
-        anchor(decided),
-      )) as string;
-      const dana = await d.repo.createStakeholder?.(ctx, { name: 'Dana' });
-      await d.repo.addRole?.(ctx, b, dana, 'A');
-      await d.repo.setStatus?.(ctx, b, 'decided');
-      await d.notifyDataChanged();
-      return [a, b];
-    },
-    {
-      pageKey: PAGE_KEY,
-      url: HOSTILE,
-      open: quoteSelectors(OPEN_QUOTE),
-      decided: quoteSelectors(DECIDED_QUOTE),
-      secrets: SECRETS,
-    },
-  );
+  return h.worker.evaluate(async ({ pageKey, url, open, decided, secrets }) => {
+    const d = (globalThis as unknown as Debug).decidedly;
+    const ctx = await d.writeContext();
+    const anchor = (selectors: unknown) => ({ pageKey, url, pageTitle: 'PWN-1', site: 'jira', selectors });
+    const a = (await d.repo.createDecision?.(
+      ctx,
+      { title: secrets.openTitle, rationale: secrets.openWhy, tags: ['vendor'] },
+      anchor(open),
+    )) as string;
+    await d.repo.addFollowUp?.(ctx, a, { title: 'Ask procurement for the quote' });
+    const b = (await d.repo.createDecision?.(
+      ctx,
+      { title: secrets.decidedTitle, rationale: secrets.decidedWhy },
+      anchor(decided),
+    )) as string;
+    const dana = await d.repo.createStakeholder?.(ctx, { name: 'Dana' });
+    await d.repo.addRole?.(ctx, b, dana, 'A');
+    await d.repo.setStatus?.(ctx, b, 'decided');
+    await d.notifyDataChanged();
+    return [a, b];
+  }, seedArgs);
 }
 
 /** The tab's state as the background keeps it. */
@@ -216,10 +182,49 @@ describe('a hostile page in real Chromium', () => {
     expect(snoop.cursors.filter((c) => c.includes('pointer'))).toEqual([]);
   });
 
+  it('cannot lure a click onto a follow-up’s done box or a tag’s removal by hiding the sidebar', async () => {
+    const sidebar = await sidebarFrame(page);
+    const box = sidebar.getByRole('checkbox', { name: /Ask procurement for the quote/ });
+    const removeTag = sidebar.getByRole('button', { name: 'Remove tag vendor' });
+    const stored = () =>
+      h.worker.evaluate(async () => {
+        const db = (globalThis as unknown as Debug).decidedly.db();
+        return {
+          done: (await db.followUps?.toArray())?.map((f) => Boolean(f.doneAt)),
+          tags: (await db.decisions?.toArray())?.flatMap((d) => d.tags as string[]),
+        };
+      });
+    // In view first: a control scrolled to just now has not been visible long enough either.
+    await box.scrollIntoViewIfNeeded();
+    // The page makes our sidebar all but transparent; IntersectionObserver v2 reports it (after
+    // its delay: nothing to wait for from here) and a person's click only asks again, beside it.
+    const host = (opacity: string) =>
+      page.evaluate((o) => {
+        const el = document.querySelector<HTMLElement>('decidedly-sidebar');
+        if (el) el.style.opacity = o;
+      }, opacity);
+    await host('0.05');
+    await settle(page);
+    await box.click();
+    await sidebar.getByRole('button', { name: 'Confirm done' }).waitFor();
+    expect(await box.isChecked()).toBe(false);
+    await sidebar.getByRole('button', { name: 'Cancel' }).click();
+    await removeTag.click();
+    await sidebar.getByRole('button', { name: 'Confirm removing #vendor' }).waitFor();
+    await sidebar.getByRole('button', { name: 'Cancel' }).click();
+    expect(await stored()).toEqual({ done: [false], tags: ['vendor'] });
+    // Shown as it should be and looked at for a moment, one click does it.
+    await host('');
+    await settle(page);
+    await box.click();
+    await expect.poll(async () => (await stored()).done).toEqual([true]);
+    expect(await sidebar.getByRole('button', { name: 'Confirm done' }).count()).toBe(0);
+  });
+
   it('cannot fetch the extension’s web-accessible files by their static address', async () => {
     const results = await page.evaluate(
-      (id) => (globalThis as unknown as Hostile).hostile.fetchStatic(id),
-      h.extensionId,
+      (base) => (globalThis as unknown as Hostile).hostile.fetchStatic(base),
+      `chrome-extension://${h.extensionId}`,
     );
     expect(results).toEqual({
       'src/sidebar/index.html': 'refused',
@@ -230,24 +235,12 @@ describe('a hostile page in real Chromium', () => {
   });
 
   it('never links a script, file or data address from a backup, valid or stored before the rule', async () => {
-    const clock = new HlcClock('elsewhere');
-    const now = new Date('2026-02-02T10:00:00Z');
-    const ctx = () => ({ workspaceId: 'local', hlc: clock.now(), now });
-    const decision = makeRow('decisions', { title: 'Backup with a trap' }, ctx());
-    const anchors = BAD_URLS.map((url) =>
-      makeRow(
-        'anchors',
-        { decisionId: decision.id, pageKey: `url:${url}`, url, pageTitle: 'Trap', site: 'generic' },
-        ctx(),
-      ),
-    );
+    const { backup, stored } = trapRows();
     const options = await h.openExtensionPage('options');
     await options.setInputFiles('#import-file', {
       name: 'trap.json',
       mimeType: 'application/json',
-      buffer: Buffer.from(
-        toBackup({ decisions: [decision], anchors }, { exportedAt: now.toISOString(), schemaVersion: 1 }),
-      ),
+      buffer: Buffer.from(backup),
     });
     await options
       .getByText(/3 records are not valid, so nothing was imported/)
@@ -256,25 +249,12 @@ describe('a hostile page in real Chromium', () => {
     await options.close();
 
     // Rows already stored (from before the rule, or an older version) are shown, as text.
-    const old = makeRow('decisions', { title: 'Stored before the rule' }, ctx());
     await h.worker.evaluate(
       async ({ rows }) => {
         const db = (globalThis as unknown as Debug).decidedly.db();
         for (const [table, row] of rows) await db[table]?.put(row);
       },
-      {
-        rows: [
-          ['decisions', old],
-          ...BAD_URLS.map((url, i) => [
-            'anchors',
-            makeRow(
-              'anchors',
-              { decisionId: old.id, pageKey: `url:trap-${i}`, url, pageTitle: `Trap ${i}`, site: 'generic' },
-              ctx(),
-            ),
-          ]),
-        ] as [string, unknown][],
-      },
+      { rows: stored },
     );
     const log = await h.openExtensionPage('log');
     await log.getByText('Stored before the rule').first().waitFor();
@@ -286,33 +266,13 @@ describe('a hostile page in real Chromium', () => {
     const hrefs = await log
       .locator('[href]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''));
-    expect(hrefs.filter((href) => /^(javascript|file|data|chrome):/i.test(href.trim()))).toEqual([]);
+    expect(hrefs.filter((href) => DANGEROUS_HREF.test(href.trim()))).toEqual([]);
     expect(await log.getByText('Backup with a trap').count()).toBe(0);
     await log.close();
   });
 
   it('never stores or links a script, file or data address pulled from a tampered sync server', async () => {
-    const clock = new HlcClock('mallory');
-    const now = new Date();
-    const ctx = () => ({ workspaceId: 'ws-evil', hlc: clock.now(), now });
-    const pulled = makeRow('decisions', { title: 'Pulled from a tampered server' }, ctx());
-    const rows = [
-      { table: 'decisions', row: pulled },
-      ...BAD_URLS.map((url, i) => ({
-        table: 'anchors',
-        row: makeRow(
-          'anchors',
-          {
-            decisionId: pulled.id,
-            pageKey: `url:pulled-${i}`,
-            url,
-            pageTitle: `Pulled ${i}`,
-            site: 'generic',
-          },
-          ctx(),
-        ),
-      })),
-    ];
+    const { decisionId, rows } = pulledRows();
     const server = await tamperedServer(rows);
     try {
       await connect(h, server.url);
@@ -325,69 +285,19 @@ describe('a hostile page in real Chromium', () => {
         };
       });
       expect(stored.titles).toContain('Pulled from a tampered server');
-      expect(stored.anchors?.filter((a) => a.startsWith(pulled.id))).toEqual([]);
+      expect(stored.anchors?.filter((a) => a.startsWith(decisionId))).toEqual([]);
       const log = await h.openExtensionPage('log');
       await log.getByText('Pulled from a tampered server').first().waitFor();
       const hrefs = await log
         .locator('[href]')
         .evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''));
-      expect(hrefs.filter((href) => /^(javascript|file|data|chrome):/i.test(href.trim()))).toEqual([]);
+      expect(hrefs.filter((href) => DANGEROUS_HREF.test(href.trim()))).toEqual([]);
       await log.close();
     } finally {
       await server.close();
     }
   });
 });
-
-/** A sync server that answers like ours but hands out rows ours would have refused. */
-async function tamperedServer(rows: { table: string; row: unknown }[]) {
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const json = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
-      res.end(JSON.stringify(body));
-    };
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, {
-        'access-control-allow-origin': '*',
-        'access-control-allow-headers': 'authorization, content-type',
-        'access-control-allow-methods': 'GET, POST',
-      });
-      return res.end();
-    }
-    if (url.pathname === '/v1/me')
-      return json(200, {
-        workspace: { id: 'ws-evil', name: 'Acme' },
-        member: { id: 'mallory', name: 'Mallory', role: 'member' },
-      });
-    if (url.pathname === '/v1/push') {
-      let body = '';
-      req.on('data', (c) => {
-        body += c;
-      });
-      req.on('end', () => {
-        const ids = (JSON.parse(body || '{}').mutations ?? []).map((m: { id: number }) => m.id);
-        json(200, { lastMutationId: Math.max(0, ...ids), seq: rows.length });
-      });
-      return;
-    }
-    if (url.pathname === '/v1/pull') {
-      const first = (url.searchParams.get('cursor') ?? 's0') === 's0' || !url.searchParams.get('cursor');
-      return json(200, {
-        changes: first ? rows.map((r, i) => ({ ...r, seq: i + 1 })) : [],
-        nextCursor: `s${rows.length}`,
-        hasMore: false,
-      });
-    }
-    return json(404, { error: 'not-found', message: 'Not here.' });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 /** Connects through the options page, as a person does (host access granted in the browser's settings). */
 async function connect(h: Harness, serverUrl: string) {

@@ -5,36 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GuardedButton } from '../../../src/ui/GuardedButton';
 import { MIN_VISIBLE_MS } from '../../../src/ui/visible-guard';
+import { FakeObserver } from './fake-observer';
 import { button, click, mountUi, scriptClick, unmountUi } from './helpers';
-
-/** A stand-in for the browser's observer: the test says what the browser would report. */
-class FakeObserver {
-  static all: FakeObserver[] = [];
-  static options: (IntersectionObserverInit & { trackVisibility?: boolean; delay?: number })[] = [];
-  targets: Element[] = [];
-  constructor(
-    private readonly callback: IntersectionObserverCallback,
-    options: IntersectionObserverInit,
-  ) {
-    FakeObserver.all.push(this);
-    FakeObserver.options.push(options);
-  }
-  observe(el: Element) {
-    this.targets.push(el);
-  }
-  disconnect() {
-    this.targets = [];
-  }
-  unobserve() {}
-  takeRecords() {
-    return [];
-  }
-  /** isVisible as IO v2 reports it; undefined is what a browser without v2 (Firefox) reports. */
-  report(isVisible: boolean | undefined) {
-    const entries = this.targets.map((target) => ({ target, isIntersecting: true, isVisible }));
-    this.callback(entries as unknown as IntersectionObserverEntry[], this as unknown as IntersectionObserver);
-  }
-}
 
 let clock = 0;
 beforeEach(() => {
