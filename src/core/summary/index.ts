@@ -49,13 +49,16 @@ export interface PostContent {
   text: string;
   /** The rich-text part of a paste; null for a Markdown textarea. */
   html: string | null;
+  /** The summary's first line as the page shows it once posted (how the posted comment is found). */
+  marker: string;
 }
 
 /** The content for a site's comment box (SiteId of src/sites); unknown sites get rich text and Markdown. */
 export function postContentFor(site: string, input: SummaryInput, options: SummaryOptions = {}): PostContent {
   const m = summaryOf(input, options);
-  if (site === 'github' || site === 'gitlab') return { text: summaryMarkdown(m), html: null };
+  const marker = `Decision: ${m.title}`;
+  if (site === 'github' || site === 'gitlab') return { text: summaryMarkdown(m), html: null, marker };
   // Editors that turn pasted Markdown into formatting too: the plain part is Markdown, so a paste
   // whose HTML part the editor drops still lands formatted.
-  return { text: summaryMarkdown(m, site === 'linear' || site === 'notion'), html: summaryHtml(m) };
+  return { text: summaryMarkdown(m, site === 'linear' || site === 'notion'), html: summaryHtml(m), marker };
 }

@@ -169,11 +169,13 @@ describe('renderSummary', () => {
 describe('postContentFor', () => {
   it('GitHub and GitLab get Markdown for their textarea; editors get rich text with Markdown as plain text', () => {
     const b = sample();
-    expect(postContentFor('github', b)).toEqual({ text: renderSummary(b, 'markdown'), html: null });
+    const marker = 'Decision: Use Postgres for sync';
+    expect(postContentFor('github', b)).toEqual({ text: renderSummary(b, 'markdown'), html: null, marker });
     expect(postContentFor('gitlab', b).html).toBeNull();
     expect(postContentFor('jira', b)).toEqual({
       text: renderSummary(b, 'markdown'),
       html: renderSummary(b, 'html'),
+      marker,
     });
     expect(postContentFor('notion', b).text).toBe(renderSummary(b, 'markdown-compact'));
     expect(postContentFor('linear', b).html).toBe(renderSummary(b, 'html'));
