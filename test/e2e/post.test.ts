@@ -5,11 +5,19 @@
 // text, on the clipboard.
 import type { Frame, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { githubPrWithCommentBox, jiraIssueWithCommentEditor } from '../fixtures/pages/comment-boxes';
+import { pageKeyFor } from '../../src/sites/index';
+import {
+  githubPrWithCommentBox,
+  jiraIssueWithCommentEditor,
+  linearIssueWithComposer,
+} from '../fixtures/pages/comment-boxes';
 import { type Harness, launch, seriousViolations, sidebarFrame, toggleSidebarViaCommand } from './harness';
 
 const PR = 'https://github.com/acme/checkout/pull/42';
 const JIRA = 'https://acme.atlassian.net/browse/ACME-7';
+const LINEAR = 'https://linear.app/acme/issue/ENG-123/move-session-storage-to-redis';
+// The Confluence fixture shows its comments but no comment editor or placeholder.
+const CONFLUENCE = 'https://acme.atlassian.net/wiki/spaces/ENG/pages/98765/Session+storage+decision+record';
 const TITLE = 'Keep no in-memory session fallback';
 
 /** A decided decision with a rationale, a trade-off, a rejected option, A/R/C and a next step, anchored to `url`. */
@@ -110,6 +118,7 @@ describe('posting and copying a decision in real Chromium', () => {
     h = await launch();
     h.serve(PR, githubPrWithCommentBox());
     h.serve(JIRA, jiraIssueWithCommentEditor());
+    h.serve(LINEAR, linearIssueWithComposer());
   });
   afterAll(async () => h?.close());
 
@@ -195,6 +204,60 @@ describe('posting and copying a decision in real Chromium', () => {
     expect(await editor.textContent()).toContain('<img src=x onerror=alert(1)>');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('ak-editor-textarea');
     expect(sent).toEqual([]);
+    await page.close();
+  });
+
+  it('hands an editor that reads the paste event HTML and Markdown (Linear)', async () => {
+    await seed(h, { url: LINEAR, pageKey: pageKeyFor(LINEAR), site: 'linear', title: 'ENG-123' });
+    const page = await h.context.newPage();
+    await page.goto(LINEAR);
+    const frame = await openRecord(h, page);
+    await frame.getByRole('button', { name: 'Post to this page' }).press('Enter');
+    await frame.getByText('The summary is pasted into the page’s comment editor.').waitFor();
+    const pasted = (await page.evaluate(() => (window as unknown as { pasted: unknown }).pasted)) as {
+      html: string;
+      text: string;
+    };
+    expect(pasted.html.startsWith(`<h3>Decision: ${TITLE}</h3>`)).toBe(true);
+    // Compact Markdown for Linear's small comments, as the plain-text part.
+    expect(pasted.text.startsWith(`**Decision: ${TITLE}**\n`)).toBe(true);
+    const composer = page.locator('#composer');
+    expect(await composer.locator('h3').textContent()).toBe(`Decision: ${TITLE}`);
+    expect(await composer.locator('li').count()).toBe(5);
+    // The description, which Linear saves as you type, is untouched.
+    expect(await page.locator('[data-testid="issue-view"] .ProseMirror').textContent()).not.toContain(
+      'Decision:',
+    );
+    await page.close();
+  });
+
+  it('copies the summary instead where the page has no comment box', async () => {
+    await h.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: 'https://acme.atlassian.net',
+    });
+    await seed(h, {
+      url: CONFLUENCE,
+      pageKey: pageKeyFor(CONFLUENCE),
+      site: 'confluence',
+      title: 'Session storage',
+    });
+    const page = await h.context.newPage();
+    await page.goto(CONFLUENCE);
+    const frame = await openRecord(h, page);
+    await frame.getByRole('button', { name: 'Post to this page' }).press('Enter');
+    await frame.getByText(/No comment box found on this page, so the summary was copied instead/).waitFor();
+    await page.bringToFront();
+    const copied = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return item
+        ? {
+            html: await (await item.getType('text/html')).text(),
+            text: await (await item.getType('text/plain')).text(),
+          }
+        : null;
+    });
+    expect(copied?.html).toContain(`<h3>Decision: ${TITLE}</h3>`);
+    expect(copied?.text.startsWith(`### Decision: ${TITLE}\n`)).toBe(true);
     await page.close();
   });
 
