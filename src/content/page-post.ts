@@ -59,11 +59,14 @@ export async function findCommentBox(site: string, doc = document): Promise<Comm
 export function fillTextarea(el: HTMLTextAreaElement, text: string): void {
   const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
   const draft = el.value.trimEnd();
-  const value = draft ? `${draft}\n\n${text}` : text;
-  if (setValue) setValue.call(el, value);
-  else el.value = value;
-  el.dispatchEvent(new Event('input', { bubbles: true }));
-  el.dispatchEvent(new Event('change', { bubbles: true }));
+  // Posting twice in a row leaves one copy, not two.
+  const value = draft.includes(text.trimEnd()) ? el.value : draft ? `${draft}\n\n${text}` : text;
+  if (value !== el.value) {
+    if (setValue) setValue.call(el, value);
+    else el.value = value;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  }
   el.focus();
   el.setSelectionRange(value.length, value.length);
 }
