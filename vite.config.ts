@@ -37,6 +37,8 @@ const ON_DEMAND = {
   'sidebar-host.js': 'src/content/sidebar-host.ts',
   // Only when a page first paints a decision (src/content/sidebar-loader.ts).
   'hover-tip.js': 'src/content/hover-tip.ts',
+  // Only when a person posts a decision to the page (src/content/sidebar-loader.ts).
+  'page-post.js': 'src/content/page-post.ts',
 };
 
 /** One self-contained file built on its own (no imports of shared chunks), in `outDir`. */

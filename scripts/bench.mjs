@@ -35,6 +35,8 @@ const sizes = {
   'anchoring (on demand)': gz(['anchoring.js']),
   // Loaded by the content script when a person first opens the sidebar.
   'sidebar host (on demand)': gz(closure('sidebar-host.js')),
+  // Loaded by the content script when a person posts a decision to the page.
+  'page post (on demand)': gz(['page-post.js']),
   background: gz(
     closure(/import\s*['"]\.\/([^'"]+)['"]/.exec(swLoader)?.[1] ?? manifest.background.service_worker),
   ),

@@ -11,6 +11,7 @@ import { pageDecisions } from '../storage/queries';
 import { notifyDataChanged } from './changes';
 import { issueFrameSecret } from './frame-secrets';
 import { ensureHostRules } from './hosts';
+import { sharedOnPage } from './post';
 import { senderPage } from './senders';
 import { tabState, updateTabState } from './tab-state';
 
@@ -125,6 +126,8 @@ export const contentHandlers: Handlers<'contentToBackground', MessageSender> = {
     await notifyDataChanged();
     return { ok: true };
   },
+
+  'post:shared': ({ decisionId, selectors }, sender) => sharedOnPage(decisionId, selectors, sender),
 
   async 'frame:secret'({ kind }, sender) {
     return { secret: await issueFrameSecret(tabOf(sender), kind) };

@@ -22,6 +22,7 @@ import { addRole, createStakeholder, removeRole, updateRole, updateStakeholder }
 import { createFromQuickAdd } from '../storage/quick-add';
 import { exportFile } from '../ui/export-file';
 import { notifyDataChanged } from './changes';
+import { postToTab } from './post';
 import { updateTabState } from './tab-state';
 import { toggleSidebar } from './tabs';
 
@@ -99,6 +100,7 @@ export const frameCallHandlers: { [C in CallName]: Caller<C> } = {
     await updateTabState(tabId, { reattachAnchorId: anchorId });
     return ok(sendToTab(tabId, 'reattach:selection', { anchorId }));
   },
+  'tab:post': (tabId, decisionId) => postToTab(tabId, decisionId),
   'log:open': async (_tab, query) => {
     const q = query?.replace(/^\?/, '');
     await api.tabs.create({ url: api.runtime.getURL(`src/log/index.html${q ? `?${q}` : ''}`) });

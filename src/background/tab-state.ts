@@ -33,6 +33,8 @@ const TabStateSchema = z.object({
   /** Anchors (and their decisions) last sent to this tab to paint: all it may speak about. */
   sentAnchorIds: z.optional(z.array(z.string())),
   sentDecisionIds: z.optional(z.array(z.string())),
+  /** The decision whose summary this tab was last asked to post: the one it may report shared. */
+  postDecisionId: z.optional(z.nullable(z.string())),
 });
 
 export type PendingCapture = z.infer<typeof PendingCaptureSchema>;

@@ -113,6 +113,8 @@ export function createSidebarHost(onVisibility: (open: boolean) => void): Sideba
         // Created on first open only: pages nobody opens the sidebar on load nothing more.
         frame = document.createElement('iframe');
         frame.title = 'Decidedly sidebar';
+        // "Copy" writes the clipboard from the frame (issue 20); the permission reaches our frame only.
+        frame.allow = 'clipboard-write';
         // The page's own scheme, for a theme set to "System" (read by ui/apply-theme).
         const scheme = pageScheme(document);
         frame.src = api.runtime.getURL(`src/sidebar/index.html${scheme ? `?scheme=${scheme}` : ''}`);

@@ -1,27 +1,18 @@
 // Parts of the content script that are modules of their own, loaded when first needed: the
-// sidebar's host (frame, resizing, handshake) when a person first opens the sidebar, and the
-// hover tip when a page first paints a decision. Most pages need neither, and the content
-// script's 12 KB gzip budget is better spent on what every page runs.
+// sidebar's host (frame, resizing, handshake) when a person first opens the sidebar, the hover tip
+// when a page first paints a decision, and "Post to this page" when a person posts. Most pages
+// need none, and the content script's 12 KB gzip budget is better spent on what every page runs.
+// No cache of our own: the browser's module map answers a second import of a URL with the module
+// it already loaded.
 import { api } from '../messaging/browser-api';
 import type * as Tip from './hover-tip';
+import type * as Post from './page-post';
 import type * as Host from './sidebar-host';
 
-/** The built module's path in the extension (see vite.config.ts and web_accessible_resources). */
-export const SIDEBAR_HOST_FILE = 'sidebar-host.js';
+/** A built module of the extension (see vite.config.ts and web_accessible_resources). */
+export const loadModule = <T>(file: string): Promise<T> =>
+  import(/* @vite-ignore */ api.runtime.getURL(file)) as Promise<T>;
 
-let loading: Promise<typeof Host> | undefined;
-
-export function loadSidebarHost(): Promise<typeof Host> {
-  loading ??= import(/* @vite-ignore */ api.runtime.getURL(SIDEBAR_HOST_FILE)) as Promise<typeof Host>;
-  return loading;
-}
-
-/** The hover tip's built module (see vite.config.ts). */
-export const HOVER_TIP_FILE = 'hover-tip.js';
-
-let tipLoading: Promise<typeof Tip> | undefined;
-
-export function loadHoverTip(): Promise<typeof Tip> {
-  tipLoading ??= import(/* @vite-ignore */ api.runtime.getURL(HOVER_TIP_FILE)) as Promise<typeof Tip>;
-  return tipLoading;
-}
+export const loadSidebarHost = () => loadModule<typeof Host>('sidebar-host.js');
+export const loadHoverTip = () => loadModule<typeof Tip>('hover-tip.js');
+export const loadPagePost = () => loadModule<typeof Post>('page-post.js');

@@ -18,7 +18,7 @@ import {
   type Stakeholder,
 } from '../core/schemas';
 import type { SyncStatus } from '../sync/status';
-import type { TabInfo } from './maps';
+import type { PostResult, TabInfo } from './maps';
 
 export const FRAME_PORT = 'decidedly-frame';
 export const FRAME_KINDS = ['sidebar', 'tooltip'] as const;
@@ -143,6 +143,8 @@ export const frameCalls = {
   'tab:reattach': z.tuple([id]),
   /** Open the decision log (a frame in a page has no `tabs` API in Firefox). */
   'log:open': z.tuple([z.optional(text(2000))]),
+  /** Put a decision's summary into the tab's comment box (the person submits it themselves). */
+  'tab:post': z.tuple([id]),
 } as const;
 
 export type QueryName = keyof typeof frameQueries;
@@ -245,4 +247,5 @@ export interface CallResults {
   'tab:close-sidebar': boolean;
   'tab:reattach': boolean;
   'log:open': null;
+  'tab:post': PostResult;
 }

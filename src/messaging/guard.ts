@@ -18,6 +18,11 @@ const UUID = /^[0-9a-f-]{36}$/;
 
 export const uuid: Check = (v) => (typeof v === 'string' && UUID.test(v) ? null : 'expected a UUID');
 export const bool: Check = (v) => (typeof v === 'boolean' ? null : 'expected boolean');
+/** A string of at most `max` characters. */
+export const text =
+  (max: number): Check =>
+  (v) =>
+    typeof v === 'string' && v.length <= max ? null : 'expected text';
 export const optional =
   (check: Check): Check =>
   (v) =>

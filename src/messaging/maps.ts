@@ -34,6 +34,8 @@ export const contentToBackground = {
   'sidebar:visibility': z.strictObject({ open: z.boolean() }),
   /** Re-attach: the selection a user made to replace a lost anchor. */
   'anchor:reattach': z.strictObject({ anchorId: id, selectors: Selectors }),
+  /** The summary this tab was asked to post appeared in the page's comments: anchor to it. */
+  'post:shared': z.strictObject({ decisionId: id, selectors: Selectors }),
   /** About to frame the sidebar or tooltip: the secret the frame must present on its port. */
   'frame:secret': z.strictObject({ kind: z.enum(['sidebar', 'tooltip']) }),
 } as const;
@@ -135,7 +137,14 @@ export interface Replies {
   'page:refresh': { ok: true };
   'highlight:focus': { ok: boolean };
   'reattach:selection': { ok: boolean };
+  'page:post': PostResult;
+  'post:shared': { ok: true };
 }
+
+/** How a summary went into a page: filled into a textarea, pasted into an editor, or no box found. */
+export type PostResult =
+  | { ok: true; how: 'textarea' | 'paste' | 'insert-html' | 'insert-text' }
+  | { ok: false; reason: 'no-box' | 'no-page' };
 
 export type Maps = {
   contentToBackground: typeof contentToBackground;

@@ -1,6 +1,6 @@
 // Background → content script messages: their own module, validated with guard.ts, so the
 // content script checks what it receives without loading Zod or the other directions' schemas.
-import { bool, optional, shape, uuid } from './guard';
+import { bool, optional, shape, text, uuid } from './guard';
 
 export const backgroundToContent = {
   /** Toggle the sidebar, or force it open/closed. */
@@ -13,4 +13,11 @@ export const backgroundToContent = {
   'highlight:focus': shape<{ decisionId: string }>({ decisionId: uuid }),
   /** Take the current selection to re-attach an anchor. */
   'reattach:selection': shape<{ anchorId: string }>({ anchorId: uuid }),
+  /** Put a decision's summary into the page's comment box (never submitted); watch for it posted. */
+  'page:post': shape<{ decisionId: string; text: string; html?: string; marker: string }>({
+    decisionId: uuid,
+    text: text(50_000),
+    html: optional(text(100_000)),
+    marker: text(400),
+  }),
 } as const;

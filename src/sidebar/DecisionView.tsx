@@ -20,6 +20,7 @@ import { MarkdownField } from './MarkdownField';
 import { OptionsEditor } from './OptionsEditor';
 import { RaciEditor } from './RaciEditor';
 import { ReviewDateField } from './ReviewDateField';
+import { ShareActions } from './ShareActions';
 import { TagsField } from './TagsField';
 import { TitleField } from './TitleField';
 import { TradeoffsEditor } from './TradeoffsEditor';
@@ -91,6 +92,7 @@ export function DecisionView({ id, tabId, missing, anchorsMissing, onBack, onOpe
         {missing && <span class="badge source-changed">Source changed</span>}
         {accountableName && <span class="small">Accountable: {accountableName}</span>}
       </p>
+      <ShareActions input={bundle} tabId={tabId} />
       <div class="row record-tools">
         <ExportMenu ids={[decision.id]} />
         <DeleteDecisionButton id={decision.id} title={decision.title} onDeleted={onBack} />

@@ -46,6 +46,8 @@ export function describeEvent(e: Pick<DecisionEvent, 'kind' | 'detail'>): string
       return `Follow-up ${d.done ? 'done' : 'reopened'}: “${str(d.title)}”`;
     case 'anchored':
       if (d.reattached) return `Re-attached to “${str(d.quote)}”`;
+      if (d.shared)
+        return `Shared to ${str(d.pageTitle) ? `“${str(d.pageTitle)}”` : 'the page'} as a comment`;
       return d.quote ? `Anchored to “${str(d.quote)}”` : 'Anchored to the page';
     case 'edited': {
       const fields = Array.isArray(d.fields) ? d.fields.map((f) => fieldName(String(f))) : [];

@@ -3,6 +3,7 @@
 // and the one anchor its sidebar asked it to re-attach.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { contentHandlers } from '../../../src/background/content-handlers';
+import { frameCallHandlers } from '../../../src/background/frame-calls';
 import { pageHandlers } from '../../../src/background/page-handlers';
 import { isOwnContentScript } from '../../../src/background/senders';
 import { TAB_STATE_KEY, type TabState } from '../../../src/background/tab-state';
@@ -137,6 +138,53 @@ describe('content script messages', () => {
     expect(
       await send('anchor:reattach', { anchorId: mine.anchorId, selectors: QUOTE }, sender(7, JIRA)),
     ).toMatchObject({ error: { code: 'forbidden' } });
+  });
+
+  it('posts a summary for the tab’s site, and takes a share report only for that decision on that page', async () => {
+    const mine = await anchored(JIRA_KEY, JIRA, 'Sessions move to Redis');
+    const other = await anchored(JIRA_KEY, JIRA, 'Salary bands are private');
+    await send('session:start', { title: 'ACME-7' }, sender(7, JIRA));
+    // Unasked: refused.
+    expect(
+      await send('post:shared', { decisionId: mine.decisionId, selectors: QUOTE }, sender(7, JIRA)),
+    ).toMatchObject({
+      error: { code: 'forbidden' },
+    });
+    fake.current.contentScript = () => ({ ok: true, how: 'paste' });
+    expect(await frameCallHandlers['tab:post'](7, mine.decisionId)).toEqual({ ok: true, how: 'paste' });
+    const [message] = fake.current.sent.map(
+      (m) => m.message as { name: string; payload: Record<string, string> },
+    );
+    expect(message?.name).toBe('page:post');
+    // Jira gets rich text, with Markdown as its plain text, and the line that finds the posted comment.
+    expect(message?.payload.html).toContain('<h3>Decision: Sessions move to Redis</h3>');
+    expect(message?.payload.text).toMatch(/^### Decision: Sessions move to Redis\n/);
+    expect(message?.payload.marker).toBe('Decision: Sessions move to Redis');
+    // Another decision, another tab or another page of the tab: refused.
+    for (const [decisionId, from] of [
+      [other.decisionId, sender(7, JIRA)],
+      [mine.decisionId, sender(8, JIRA)],
+      [mine.decisionId, sender(7, OTHER)],
+    ] as const)
+      expect(await send('post:shared', { decisionId, selectors: QUOTE }, from)).toMatchObject({
+        error: { code: 'forbidden' },
+      });
+    expect(
+      await send('post:shared', { decisionId: mine.decisionId, selectors: QUOTE }, sender(7, JIRA)),
+    ).toEqual({
+      ok: true,
+    });
+    const anchors = await s.db.anchors.where('decisionId').equals(mine.decisionId).toArray();
+    expect(anchors.map((a) => a.selectors?.quote.exact ?? null).sort()).toEqual(['new words', null].sort());
+    expect(anchors.find((a) => a.selectors)).toMatchObject({ pageKey: JIRA_KEY, url: JIRA, site: 'jira' });
+    const events = await s.db.events.where('decisionId').equals(mine.decisionId).toArray();
+    expect(events.filter((e) => e.kind === 'anchored' && e.detail.shared)).toHaveLength(1);
+    // Once recorded, not again.
+    expect(
+      await send('post:shared', { decisionId: mine.decisionId, selectors: QUOTE }, sender(7, JIRA)),
+    ).toMatchObject({
+      error: { code: 'forbidden' },
+    });
   });
 
   it('refuses our script in a sub-frame and on a non-web page', async () => {

@@ -23,6 +23,10 @@ function handlersFor(calls: string[]): Handlers<'backgroundToContent', Sender> {
     'reattach:selection': () => {
       throw new Error('no selection');
     },
+    'page:post': ({ text }) => {
+      calls.push(text);
+      return { ok: true, how: 'textarea' };
+    },
   };
 }
 
@@ -73,6 +77,23 @@ describe('message dispatch', () => {
     });
     expect(await send({ dir: 'pageToBackground', name: 'page:refresh', payload: {} })).toBeUndefined();
     expect(await send('garbage')).toBeUndefined();
+  });
+
+  it('checks a summary to post: strings within their limits, html text or absent', async () => {
+    const calls: string[] = [];
+    const post = (payload: Record<string, unknown>) =>
+      send({ dir: 'backgroundToContent', name: 'page:post', payload }, undefined, calls);
+    const good = { decisionId: crypto.randomUUID(), text: '### Decision', marker: 'x' };
+    expect(await post(good)).toEqual({ ok: true, how: 'textarea' });
+    expect(await post({ ...good, html: '<p>x</p>' })).toEqual({ ok: true, how: 'textarea' });
+    for (const bad of [
+      { ...good, text: 42 },
+      { ...good, html: null },
+      { ...good, text: 'x'.repeat(50_001) },
+      { ...good, marker: ['x'] },
+    ])
+      expect(await post(bad)).toMatchObject({ error: { code: 'bad-request' } });
+    expect(calls).toEqual(['### Decision', '### Decision']);
   });
 
   it('turns a handler failure into an error reply instead of throwing', async () => {

@@ -21,6 +21,11 @@ describe('describeEvent', () => {
     [say('anchored', { quote: 'we agreed' }), 'Anchored to “we agreed”'],
     [say('anchored', { quote: null }), 'Anchored to the page'],
     [say('anchored', { quote: 'now here', reattached: true }), 'Re-attached to “now here”'],
+    [
+      say('anchored', { quote: 'Decision: X', shared: true, pageTitle: 'PR 42' }),
+      'Shared to “PR 42” as a comment',
+    ],
+    [say('anchored', { quote: 'Decision: X', shared: true }), 'Shared to the page as a comment'],
     [say('edited', { fields: ['rationale', 'tradeoffs'] }), 'Edited why, trade-offs'],
   ])('%s', (actual, expected) => expect(actual).toBe(expected));
 
