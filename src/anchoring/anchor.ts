@@ -1,10 +1,12 @@
-// Anchoring passes over the DOM: one text index per pass, matches mapped back to live ranges.
+// Anchoring passes over the DOM: one text index per pass (single calls share one, index-cache.ts),
+// matches mapped back to live ranges.
 // `anchorMany` never holds the main thread for long: the index, the gram index and the matching
 // are all done in slices, with a yield to the page between them.
-import { buildGramIndex, type GramIndex, startGramIndex } from './gram-index';
+import { type GramIndex, startGramIndex } from './gram-index';
+import { currentGrams, currentIndex } from './index-cache';
 import { matchQuoteWith, NEEDS_GRAMS } from './match-quote';
 import { watchText, yieldToPage } from './schedule';
-import { buildTextIndex, startTextIndex, type TextIndex } from './text-index';
+import { startTextIndex, type TextIndex } from './text-index';
 import { rangeAt } from './text-position';
 import type { AnchorResult, Selectors } from './types';
 
@@ -35,8 +37,7 @@ function locate(
 }
 
 export function anchorOne(root: Element, selectors: Selectors): AnchorResult | null {
-  const index = buildTextIndex(root);
-  const located = locate(index, () => buildGramIndex(index.text), selectors, 0);
+  const located = locate(currentIndex(root), () => currentGrams(root), selectors, 0);
   return located === NEEDS_GRAMS ? null : located.result;
 }
 

@@ -7,7 +7,7 @@
 // re-render, a range whose text nodes were removed collapses, and anchoring it again finds the new text.
 import { anchorMany, anchorOne } from './anchor';
 import { describeInIndex } from './describe';
-import { buildTextIndex } from './text-index';
+import { currentIndex } from './index-cache';
 import type { AnchorResult, Selectors } from './types';
 
 export type { Highlighter, HighlighterOptions } from './highlighter';
@@ -18,7 +18,7 @@ export { UI_ATTRIBUTE } from './visibility';
 
 /** Selectors (normalised quote, 32 characters of context each side, offsets) for a range inside `root`. */
 export function describeRange(root: Element, range: Range): Selectors {
-  return describeInIndex(buildTextIndex(root), range);
+  return describeInIndex(currentIndex(root), range);
 }
 
 /** Finds `selectors` in `root`'s current text; null when only a weak match exists (the source changed). */

@@ -9,7 +9,7 @@ export const UI_ATTRIBUTE = 'data-decidedly-ui';
 // and a range that starts or ends inside one must come back whole when anchored again.
 const EXCLUDED_TAGS = new Set(
   (
-    'script style noscript template textarea select input option optgroup datalist iframe object embed ' +
+    'script style noscript template textarea select input option optgroup datalist iframe embed ' +
     'canvas video audio title'
   ).split(' '),
 );
@@ -17,6 +17,9 @@ const EXCLUDED_TAGS = new Set(
 /** Elements whose whole subtree is not page text, whatever the styles say. */
 export function isExcluded(el: Element): boolean {
   if (EXCLUDED_TAGS.has(el.localName) || el.hasAttribute(UI_ATTRIBUTE)) return true;
+  // An <object> shows its resource instead of its children, but one with no `data` has nothing to
+  // show and renders its children as fallback content: pages nest a link in a link that way.
+  if (el.localName === 'object' && el.hasAttribute('data')) return true;
   // `hidden="until-found"` content is found by find-in-page and revealed on demand: it is page text.
   const hidden = el.getAttribute('hidden');
   return hidden !== null && hidden !== 'until-found';

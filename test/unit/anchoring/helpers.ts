@@ -22,7 +22,7 @@ export function loadFixture(name: string): HTMLElement {
 
 // What counts as page text, restated from the product rules (DESIGN §3) rather than imported.
 const NOT_PAGE_TEXT =
-  'script, style, noscript, template, textarea, select, input, option, optgroup, datalist, iframe, object, ' +
+  'script, style, noscript, template, textarea, select, input, option, optgroup, datalist, iframe, object[data], ' +
   'embed, canvas, video, audio, title, [data-decidedly-ui], [hidden]:not([hidden="until-found"])';
 
 // happy-dom's getComputedStyle costs ~0.3 ms; tests never restyle an element after reading it.

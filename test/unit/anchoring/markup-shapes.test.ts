@@ -44,7 +44,8 @@ const shape = (inner: string, text: string): fc.Arbitrary<string> =>
     `<p class="before">${inner}</p>`,
     `<p dir="rtl">${text} <bdi>${inner}</bdi></p>`,
     `<ul><li>${text}</li><li>${inner}</li></ul>`,
-    // Wrapped: happy-dom collapses a range that ends in a text node after a <template> sibling.
+    // Wrapped: happy-dom collapses a range that ends in a text node after a <template> sibling
+    // (and, whatever the wrapping, one that starts before a <template> and ends after it: see the seed note).
     `<span><template>${text}</template></span>${inner}`,
     `<div hidden>${text}</div>${inner}`,
     `<span style="display:none">${text}</span>${inner}`,
@@ -90,9 +91,15 @@ describe('markup shapes', () => {
         expect(again?.exact).toBe(true);
         expect(describeRange(root, again!.range).position).toEqual(selectors.position);
       }),
-      // A fixed seed keeps `npm test` repeatable; SEED=<n> explores others. Seed 929150224 finds a
-      // page (hidden span, then RTL text, then a <template>) whose anchored range describes as empty
-      // in happy-dom: open in issue #14's note, not yet known whether Chromium agrees.
+      // A fixed seed keeps `npm test` repeatable; SEED=<n> explores others. Seed 929150224 fails, in
+      // happy-dom only: on `<span style="display:none">…</span>قررنانحن 𠀋😀<span><template>a  b</template></span>
+      // soft\u00adhyphen`, the whole visible text describes and anchors to [0, 24), but the range anchor()
+      // returns comes back collapsed. happy-dom's Range.setEnd compares boundary points by walking
+      // firstChild/nextSibling (NodeUtility.following), which steps into a <template>'s content
+      // fragment and never comes out, so a point after a <template> seems to precede one before it and
+      // the range collapses to its end (its compareDocumentPosition, used by our code, is right). The
+      // same page and range in Chromium 156 round-trip exactly, rebuilt DOM included (checked with the
+      // subject bundle, issue #14): a test-DOM limitation, not an anchoring bug.
       { numRuns: 150, seed: Number(process.env.SEED ?? 20261202) },
     );
   }, 120_000);

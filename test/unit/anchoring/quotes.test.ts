@@ -168,6 +168,23 @@ describe('text the user cannot see', () => {
     expect(text).toContain('Delete');
   });
 
+  test('an <object> with nothing to load shows its fallback content: that text is quoted and anchors', () => {
+    // Real pages nest a link in a link this way (www.lifehacker.jp's keyword lists, in anchor-bench).
+    const root = loadHtml(
+      '<ul><li><a href="/a">Story <object><p>Hot keyword <a href="/k">#disaster-prevention</a></p></object></a></li>' +
+        '<li><object data="chart.svg" type="image/svg+xml">Fallback of a chart</object> after the chart</li></ul>',
+    );
+    const range = rangeOfText(root, '#disaster-prevention');
+    const selectors = describeRange(root, range);
+    expect(selectors.quote.exact).toBe('#disaster-prevention');
+    expect(selectors.quote.prefix).toBe('Story Hot keyword ');
+    expect(visibleText(anchor(root, selectors)!.range)).toBe('#disaster-prevention');
+    // An object that has something to show shows it instead of its children.
+    const all = document.createRange();
+    all.selectNodeContents(root);
+    expect(describeRange(root, all).quote.exact).not.toContain('Fallback of a chart');
+  });
+
   test('a quote across a hidden element skips its text and still anchors once the element is gone', () => {
     const root = loadFixture('confluence-page');
     const start = rangeOfText(root, 'Cross-region workspaces');
