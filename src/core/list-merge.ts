@@ -40,6 +40,11 @@ export type ElementMap = Record<string, ElementState>;
 export interface ListDelta {
   put?: unknown[];
   del?: Record<string, Seen>;
+  /**
+   * Element states sent as they are, joined in exactly: how a device sends the whole of a list
+   * the server no longer has (a row purged by compaction), order keys and removals included.
+   */
+  elements?: ElementMap;
 }
 
 /** The identity of an element: an option's or trade-off's id, a tag's text. */
@@ -80,7 +85,7 @@ export function elementsFromOp(field: string, delta: ListDelta, hlc: Hlc): Eleme
     if (put) continue; // Written and removed at once: the write is the later intent.
     out[key] = { a: [], r: joinSeen(seen) };
   }
-  return out;
+  return delta.elements ? joinElements(out, delta.elements) : out;
 }
 
 const isLive = (e: ElementState) => e.a.some((h) => !hasSeen(e.r ?? [], h));
