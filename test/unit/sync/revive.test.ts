@@ -16,7 +16,7 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
 }, 60_000);
-afterAll(async () => server?.close());
+afterAll(async () => server?.close(), 30_000);
 
 describe('a purged decision written again', { timeout: 60_000 }, () => {
   it('comes back whole on every device', async () => {
