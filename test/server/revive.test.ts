@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { SyncRow } from '../../src/core/merge';
 import { compactWorkspace, inviteMember } from '../../src/server/admin';
 import { sameRow } from '../../src/server/sync/rows';
+import { hlcAt } from './helpers/api';
 import { ENGINES } from './helpers/databases';
-import { useServer } from './helpers/fixture';
+import { push, useServer } from './helpers/fixture';
 import { rowKey, SimClient } from './helpers/sim-client';
 
 const ID = '01900000-0000-7000-8000-00000000c0de';
@@ -76,5 +77,23 @@ describe.each(ENGINES)('a purged row written again on %s', (engine) => {
   it('keeps an edited purged row a whole tombstone on every device', async () => {
     const final = await scenario((c) => c.write('decisions', ID, { title: 'Queue on Valkey' }));
     expect(final).toMatchObject({ title: 'Queue on Valkey', rationale: 'Ops runs it', deleted: true });
+  });
+
+  it('refuses element states newer than their mutation or filed under another key, naming it', async () => {
+    const { as } = await fx.workspace();
+    const h = hlcAt('revz', Date.now() - 1000);
+    const later = hlcAt('revz', Date.now());
+    const send = (elements: Record<string, unknown>) =>
+      push(as, 'revz', [
+        { id: 1, hlc: h, ops: [{ table: 'decisions', id: ID, set: {}, lists: { tags: { elements } } }] },
+      ]);
+    const newer = await send({ db: { v: 'db', h: later, a: [later] } });
+    expect(newer.status).toBe(400);
+    expect(newer.body).toMatchObject({ mutationId: 1, message: expect.stringMatching(/element states/) });
+    const misfiled = await send({ ops: { v: 'db', h, a: [h] } });
+    expect(misfiled.status).toBe(400);
+    expect(misfiled.body).toMatchObject({ mutationId: 1, message: expect.stringMatching(/not the element/) });
+    const fine = await send({ db: { v: 'db', h, a: [h], o: `${h} 0000` } });
+    expect(fine.status).toBe(200);
   });
 });
