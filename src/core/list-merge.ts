@@ -13,6 +13,13 @@ const LISTS = new Set<string>(LIST_FIELDS);
 
 export const isListField = (field: string): field is ListField => LISTS.has(field);
 
+/**
+ * The most elements a list shows (the schemas' limit). Concurrent additions can give a list more
+ * live elements than that; the merge keeps them all but shows the first LIST_LIMIT in list order,
+ * the same on every replica, so a merged row stays valid. The rest show once there is room.
+ */
+export const LIST_LIMIT = 50;
+
 /** The merge state of one element. */
 export interface ElementState {
   /** The element's value as last written (kept when removed, so merges stay order-free). */
@@ -33,6 +40,11 @@ export type ElementMap = Record<string, ElementState>;
 export interface ListDelta {
   put?: unknown[];
   del?: Record<string, Seen>;
+  /**
+   * Element states sent as they are, joined in exactly: how a device sends the whole of a list
+   * the server no longer has (a row purged by compaction), order keys and removals included.
+   */
+  elements?: ElementMap;
 }
 
 /** The identity of an element: an option's or trade-off's id, a tag's text. */
@@ -73,7 +85,7 @@ export function elementsFromOp(field: string, delta: ListDelta, hlc: Hlc): Eleme
     if (put) continue; // Written and removed at once: the write is the later intent.
     out[key] = { a: [], r: joinSeen(seen) };
   }
-  return out;
+  return delta.elements ? joinElements(out, delta.elements) : out;
 }
 
 const isLive = (e: ElementState) => e.a.some((h) => !hasSeen(e.r ?? [], h));
@@ -106,8 +118,12 @@ export function joinElements(x: ElementMap, y: ElementMap): ElementMap {
   return out;
 }
 
-/** The list a person sees: live elements in the order they were first written. */
+/** The list a person sees: the first LIST_LIMIT live elements, in the order they were first written. */
 export function visibleList(elements: ElementMap): unknown[] {
+  return visibleEntries(elements).map(([, e]) => e.v);
+}
+
+function visibleEntries(elements: ElementMap): [string, ElementState][] {
   return Object.entries(elements)
     .filter(([, e]) => isLive(e))
     .sort(([k1, e1], [k2, e2]) => {
@@ -115,12 +131,13 @@ export function visibleList(elements: ElementMap): unknown[] {
       const o2 = e2.o ?? '';
       return o1 < o2 ? -1 : o1 > o2 ? 1 : k1 < k2 ? -1 : k1 > k2 ? 1 : 0;
     })
-    .map(([, e]) => e.v);
+    .slice(0, LIST_LIMIT);
 }
 
 /**
  * What a local write of `next` changes in the row's list: new or edited elements, and removed
- * ones with the adds this device saw. Null when nothing changed.
+ * ones with the adds this device saw. Null when nothing changed. Only shown elements can be
+ * removed: one held back by the limit was never in the list the writer edited.
  */
 export function listDelta(
   row:
@@ -140,7 +157,7 @@ export function listDelta(
     if (!known || !isLive(known) || stableKey(known.v) !== stableKey(value)) put.push(value);
   }
   const del: Record<string, Seen> = {};
-  for (const [key, e] of Object.entries(current)) if (!keys.has(key) && isLive(e)) del[key] = e.a;
+  for (const [key, e] of visibleEntries(current)) if (!keys.has(key)) del[key] = e.a;
   if (!put.length && !Object.keys(del).length) return null;
   return { ...(put.length ? { put } : {}), ...(Object.keys(del).length ? { del } : {}) };
 }

@@ -49,6 +49,13 @@ export interface RowOp {
   lists?: Record<string, ListDelta>;
 }
 
+/**
+ * Set by the server on a row written again after compaction purged it: the delete HLC of that
+ * purge. Merged like any register, never written by ops. A device that holds the row and sees a
+ * mark it has not seen sends its whole state of the row (the server kept only the delete).
+ */
+export const PURGED_MARK = '_purged';
+
 const FREE_TEXT = new Set<string>(FREE_TEXT_FIELDS);
 const META = new Set<string>(META_FIELDS);
 

@@ -2,11 +2,12 @@
 // extension's sync engine and the server, validated on both sides with the same schemas.
 import * as z from 'zod/mini';
 import { HLC_PATTERN } from './hlc';
-import { isListField } from './list-merge';
+import { elementKey, isListField, LIST_LIMIT } from './list-merge';
 import type { RowOp } from './merge';
 import {
   cleanString,
   describeIssues,
+  ElementState,
   META_FIELDS,
   SeenBase,
   TABLE_NAMES,
@@ -39,6 +40,8 @@ export const Op = z.strictObject({
       z.strictObject({
         put: z.optional(z.array(z.unknown())),
         del: z.optional(z.record(cleanString, z.array(hlc).check(z.maxLength(1000)))),
+        /** Element states joined in as they are: a whole list re-sent after a purge. */
+        elements: z.optional(z.record(cleanString, ElementState)),
       }),
     ),
   ),
@@ -123,8 +126,33 @@ function listProblem(op: RowOp, shape: Record<string, z.ZodMiniType>): string | 
     if (Object.hasOwn(op.set, field)) return `lists.${field}: also written whole in set`;
     const parsed = fieldSchema.safeParse(delta.put ?? []);
     if (!parsed.success) return describeIssues(parsed.error, `${op.table}.${field}`);
+    // Exact element states: each value valid as an element of the field, under its own key.
+    const states = Object.entries(delta.elements ?? {});
+    for (const [key, e] of states) {
+      if (e.v !== undefined && elementKey(field, e.v) !== key)
+        return `lists.${field}.elements.${key}: the key is not the element's`;
+    }
+    const values = states.filter(([, e]) => e.v !== undefined).map(([, e]) => e.v);
+    for (let i = 0; i < values.length; i += LIST_LIMIT) {
+      const chunk = fieldSchema.safeParse(values.slice(i, i + LIST_LIMIT));
+      if (!chunk.success) return describeIssues(chunk.error, `${op.table}.${field}`);
+    }
   }
   return null;
+}
+
+/** Every HLC in a list's exact element states, which must not be after the mutation's. */
+export function elementHlcs(op: {
+  lists?: Record<string, { elements?: Record<string, unknown> }>;
+}): string[] {
+  const out: string[] = [];
+  for (const delta of Object.values(op.lists ?? {})) {
+    for (const e of Object.values(delta.elements ?? {}) as { h?: string; a: string[]; r?: string[] }[]) {
+      if (e.h) out.push(e.h);
+      out.push(...e.a, ...(e.r ?? []));
+    }
+  }
+  return out;
 }
 
 /** A pull position: the last sequence number seen, and the compaction epoch it was issued in. */

@@ -2,6 +2,7 @@
 // server and import files. zod/mini keeps what ships to pages small; types are inferred.
 import * as z from 'zod/mini';
 import { HLC_PATTERN } from './hlc';
+import { LIST_LIMIT } from './list-merge';
 import { ILL_FORMED, illFormedPath, isCleanText } from './strings';
 import { AnchorUrl, urlMatchesSite } from './urls';
 
@@ -86,10 +87,10 @@ export const Decision = z.object({
   context: text(LONG_TEXT),
   rationale: text(LONG_TEXT),
   consequences: text(LONG_TEXT),
-  options: z.array(DecisionOption).check(z.maxLength(50)),
-  tradeoffs: z.array(Tradeoff).check(z.maxLength(50)),
+  options: z.array(DecisionOption).check(z.maxLength(LIST_LIMIT)),
+  tradeoffs: z.array(Tradeoff).check(z.maxLength(LIST_LIMIT)),
   risks: text(LONG_TEXT),
-  tags: z.array(text(60)).check(z.maxLength(50)),
+  tags: z.array(text(60)).check(z.maxLength(LIST_LIMIT)),
   decidedAt: z.nullable(isoDate),
   reviewAt: z.nullable(isoDate),
   supersedes: z.nullable(id),

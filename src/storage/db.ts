@@ -3,10 +3,13 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { RowOp } from '../core/merge';
 import type { Anchor, Decision, DecisionEvent, FollowUp, Role, Stakeholder } from '../core/schemas';
+import { compactHlcMiddleware } from './compact-hlc';
 import type { Stored } from './derived';
 import { DB_VERSIONS, type DbVersion } from './versions';
 
 export const DB_NAME = 'decidedly';
+/** The tables whose rows sync (and carry per-field HLCs, stored folded: see compact-hlc.ts). */
+const SYNCED_TABLES = ['decisions', 'stakeholders', 'roles', 'anchors', 'followUps', 'events'] as const;
 
 /** A local change waiting to be pushed: one mutation of the sync protocol. */
 export interface OutboxEntry {
@@ -63,6 +66,7 @@ export function openDb(name = DB_NAME, versions: DbVersion[] = DB_VERSIONS): Dec
     const declared = db.version(v.version).stores(v.stores);
     if (v.upgrade) declared.upgrade(v.upgrade);
   }
+  db.use(compactHlcMiddleware(SYNCED_TABLES));
   return db;
 }
 

@@ -1,8 +1,9 @@
 // The outbox entries of an import: every field it wrote, grouped by the HLC it carries (so
 // teammates merge restored values by their original age, never as fresh edits), kept free-text
 // conflict versions included, and cut to sizes a push accepts.
+import { elementsOf, LIST_FIELDS } from '../core/list-merge';
 import type { RowOp, SyncRow } from '../core/merge';
-import { isFreeText } from '../core/merge';
+import { isFreeText, PURGED_MARK } from '../core/merge';
 import { chunkOps } from '../core/protocol';
 import type { TableName } from '../core/schemas';
 import { snapshotMutations } from '../sync/join';
@@ -60,6 +61,30 @@ export function importEntries(written: readonly WrittenRow[]): OutboxEntry[] {
       return Object.keys(base).length ? { ...op, base } : op;
     });
     for (const chunk of chunkOps(ops)) entries.push({ hlc: mutation.hlc, ops: chunk });
+  }
+  return entries;
+}
+
+/**
+ * Outbox entries that send the whole state of one row as this device holds it: every field at its
+ * own HLC (as an import), and each list as its exact element states (order keys and removals
+ * included), so the server ends with what this device has and every replica converges. Sent when
+ * the server purged the row and someone wrote to it again (src/sync/apply.ts).
+ */
+export function wholeRowEntries(table: TableName, row: SyncRow): OutboxEntry[] {
+  const fieldHlc = { ...row.fieldHlc };
+  delete fieldHlc[PURGED_MARK];
+  const lists = LIST_FIELDS.filter((f) => fieldHlc[f] !== undefined);
+  for (const f of lists) delete fieldHlc[f];
+  const entries = importEntries([{ table, row: { ...row, fieldHlc } }]);
+  for (const field of lists) {
+    const op: RowOp = {
+      table,
+      id: row.id,
+      set: {},
+      lists: { [field]: { elements: elementsOf(row, field) } },
+    };
+    entries.push({ hlc: row.fieldHlc[field] as string, ops: [op] });
   }
   return entries;
 }

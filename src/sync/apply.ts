@@ -3,7 +3,7 @@
 // the same transaction — an interrupted first sync resumes where it stopped. A row this version
 // cannot read (a newer client wrote it) goes to the quarantine table, never silently skipped.
 import type { Table } from 'dexie';
-import { mergeRow, type SyncRow } from '../core/merge';
+import { mergeRow, PURGED_MARK, type SyncRow } from '../core/merge';
 import type { Change } from '../core/protocol';
 import { DEFAULTS } from '../core/records';
 import { describeIssues, TABLES, type TableName } from '../core/schemas';
@@ -11,6 +11,7 @@ import { setMetaValue } from '../storage/context';
 import type { DecidedlyDb, QuarantineRecord } from '../storage/db';
 import { withDerived } from '../storage/derived';
 import { reindexDue, type WrittenRow } from '../storage/due-index';
+import { wholeRowEntries } from '../storage/import-outbox';
 
 const SYNCED: TableName[] = ['decisions', 'stakeholders', 'roles', 'anchors', 'followUps', 'events'];
 export const cursorKey = (workspaceId: string) => `sync:cursor:${workspaceId}`;
@@ -36,7 +37,7 @@ export async function applyPage(
   nextCursor: string,
 ): Promise<ApplyResult> {
   const incoming = changes.map((c) => ({ table: String(c.table), row: c.row as SyncRow }));
-  return db.transaction('rw', [...SYNCED.map((t) => db[t]), db.meta, db.quarantine], async () => {
+  return db.transaction('rw', [...SYNCED.map((t) => db[t]), db.meta, db.quarantine, db.outbox], async () => {
     const result = await applyRows(db, workspaceId, incoming, TABLES);
     await setMetaValue(db, cursorKey(workspaceId), nextCursor);
     return result;
@@ -52,7 +53,7 @@ export async function retryQuarantine(
   workspaceId: string,
   schemas: Schemas = TABLES,
 ): Promise<number> {
-  return db.transaction('rw', [...SYNCED.map((t) => db[t]), db.quarantine], async () => {
+  return db.transaction('rw', [...SYNCED.map((t) => db[t]), db.quarantine, db.outbox], async () => {
     const kept = await db.quarantine.toArray();
     if (!kept.length) return 0;
     const result = await applyRows(
@@ -85,6 +86,7 @@ async function applyRows(
   const written: WrittenRow[] = [];
   const keep: { table: string; row: SyncRow; reason: string }[] = [];
   const released: string[] = [];
+  const resend: { table: TableName; row: SyncRow }[] = [];
   for (const [table, incoming] of byTable) {
     const schema = schemas[table];
     if (!schema || !(SYNCED as string[]).includes(table)) {
@@ -115,6 +117,11 @@ async function applyRows(
         keep.push({ table, row: remote, reason: reasonOf(parsed.error) });
         continue;
       }
+      // The server purged this row and someone wrote to it again: it holds only what was written
+      // since. Send back everything this device holds of it, once per purge (the mark is merged in).
+      const mark = remote[PURGED_MARK];
+      if (local && mark !== undefined && local[PURGED_MARK] !== mark)
+        resend.push({ table: table as TableName, row: merged });
       const row = withDerived(table as TableName, complete);
       out.push(row);
       written.push({ table: table as TableName, row, before: local });
@@ -126,6 +133,8 @@ async function applyRows(
   // Once the whole page is written: a follow-up's decision is usually in the same page.
   await reindexDue(db, written);
   if (released.length) await db.quarantine.bulkDelete(released);
+  const entries = resend.flatMap(({ table, row }) => wholeRowEntries(table, row));
+  if (entries.length) await db.outbox.bulkAdd(entries);
   if (fresh) await quarantine(db, keep);
   result.quarantined = keep.map(({ table, row, reason }) => ({ table, id: row.id, reason }));
   return result;

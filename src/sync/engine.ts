@@ -110,8 +110,10 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
     // Rows kept from a newer version apply once this (upgraded) version can read them. Trying
     // at every pass costs one count when there are none, and needs no "was I updated?" state.
     await retryQuarantine(db, deps.workspaceId);
-    const pushed = await pushAll(deps);
+    let pushed = await pushAll(deps);
     const { pulled, seq } = await pullAll(deps);
+    // A pull can queue changes (a purged row's content sent back): send them in this pass.
+    if (await db.outbox.count()) pushed += await pushAll(deps);
     const refused = await refusedChanges(db, deps.workspaceId);
     await writeStatus(db, {
       refused: refused.length,

@@ -3,7 +3,7 @@
 // member is linked to a stakeholder — "me" in pickers and "Mine" in the popup.
 import type { Table } from 'dexie';
 import { newClientId } from '../core/ids';
-import type { RowOp, SyncRow } from '../core/merge';
+import { PURGED_MARK, type RowOp, type SyncRow } from '../core/merge';
 import { chunkOps, type MeResponse } from '../core/protocol';
 import { META_FIELDS, type TableName } from '../core/schemas';
 import { metaValue, setMetaValue } from '../storage/context';
@@ -24,7 +24,8 @@ export function snapshotMutations(
   const byHlc = new Map<string, Map<string, RowOp>>();
   for (const { table, row } of rows) {
     for (const [field, hlc] of Object.entries(row.fieldHlc)) {
-      if ((META_FIELDS as readonly string[]).includes(field)) continue;
+      // The purge mark is the server's; no op may write it.
+      if ((META_FIELDS as readonly string[]).includes(field) || field === PURGED_MARK) continue;
       const ops = byHlc.get(hlc) ?? new Map<string, RowOp>();
       byHlc.set(hlc, ops);
       const key = `${table}:${row.id}`;

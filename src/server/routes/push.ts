@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { asSeen } from '../../core/causality';
 import {
+  elementHlcs,
   type GapResponse,
   opProblem,
   PushRequest,
@@ -66,7 +67,12 @@ export function pushRoutes(app: FastifyInstance, { store, events, clock, fault }
           f,
           Object.values(d.del ?? {}).flat(),
         ]);
-        const problem = opProblem(op) ?? baseProblem({ ...op.base, ...Object.fromEntries(removals) }, m.hlc);
+        const problem =
+          opProblem(op) ??
+          baseProblem({ ...op.base, ...Object.fromEntries(removals) }, m.hlc) ??
+          (elementHlcs(op).some((h) => h > m.hlc)
+            ? "lists: element states must not be newer than the mutation's hlc"
+            : null);
         if (problem)
           throw new HttpError(400, 'invalid-request', `mutations.${i}.ops.${j}: ${problem}`, {
             mutationId: m.id,

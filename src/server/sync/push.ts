@@ -2,7 +2,7 @@
 // into the stored row with the shared merge, and bump the workspace seq — all committed at once,
 // and serialized per workspace so commit order is seq order.
 import { hlcMs } from '../../core/hlc';
-import { applyOp, type SyncRow } from '../../core/merge';
+import { applyOp, PURGED_MARK, type SyncRow } from '../../core/merge';
 import { MAX_FUTURE_SKEW_MS, type Mutation, type PushRequest } from '../../core/protocol';
 import { withRetries } from '../store/retry';
 import { type Sql, type Store, toNumber } from '../store/store';
@@ -170,7 +170,14 @@ async function loadState(sql: Sql, workspaceId: string, req: PushRequest) {
   for (const r of rows) {
     const key = keyOf(r.tbl as string, r.id as string);
     if (r.kind === 'purged' && !before.has(key)) {
-      before.set(key, { id: r.id as string, deleted: true, fieldHlc: { deleted: r.deleted_hlc as string } });
+      // Marked, so every device that still holds the row's content sends it back (see PURGED_MARK).
+      const hlc = r.deleted_hlc as string;
+      before.set(key, {
+        id: r.id as string,
+        deleted: true,
+        [PURGED_MARK]: hlc,
+        fieldHlc: { deleted: hlc, [PURGED_MARK]: hlc },
+      });
     }
   }
   if (seq === undefined) throw new Error(`workspace ${workspaceId} vanished`);

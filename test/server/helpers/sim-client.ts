@@ -8,11 +8,13 @@ import {
   fieldFrontier,
   isFreeText,
   mergeRow,
+  PURGED_MARK,
   type RowOp,
   type SyncRow,
 } from '../../../src/core/merge';
 import { type Mutation, SCHEMA_VERSION } from '../../../src/core/protocol';
 import type { TableName } from '../../../src/core/schemas';
+import { wholeRowEntries } from '../../../src/storage/import-outbox';
 import type { Api } from './api';
 
 /** One field written by one mutation, remembered to check what became of it. */
@@ -180,7 +182,14 @@ export class SimClient {
         const key = rowKey(change.table, change.row.id);
         const local = this.rows.get(key);
         const remote = change.row as SyncRow;
-        this.rows.set(key, local ? mergeRow(local, remote) : remote);
+        const merged = local ? mergeRow(local, remote) : remote;
+        this.rows.set(key, merged);
+        // As the extension does: a purged row written again gets this device's whole state back.
+        const mark = remote[PURGED_MARK];
+        if (local && mark !== undefined && local[PURGED_MARK] !== mark) {
+          for (const entry of wholeRowEntries(change.table, merged))
+            this.outbox.push({ id: this.nextId++, hlc: entry.hlc, ops: entry.ops } as Mutation);
+        }
         const newest = Object.values(remote.fieldHlc).sort().at(-1);
         if (newest) this.clock.receive(newest);
       }

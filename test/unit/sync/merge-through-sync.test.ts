@@ -51,4 +51,26 @@ describe('merging through sync', { timeout: 60_000 }, () => {
     }
     expect(await a.db.decisions.get(id)).toEqual(await b.db.decisions.get(id));
   });
+
+  it('keeps a list past its limit after concurrent additions valid on every device: nothing quarantined', async () => {
+    const a = await profile(server, server.admin.token);
+    const b = await profile(server, (await server.invite('Cai')).token);
+    const tags = (p: string) => Array.from({ length: 30 }, (_, i) => `${p}${i}`);
+    const id = await createDecision(a.ctx, { title: 'Tag everything' });
+    await a.sync();
+    await b.sync();
+    await updateDecision(a.ctx, id, { tags: tags('a') });
+    await updateDecision(b.ctx, id, { tags: tags('b') });
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    const c = await profile(server, (await server.invite('Dee')).token);
+    await c.sync();
+    for (const p of [a, b, c]) {
+      expect(await p.db.quarantine.count()).toBe(0);
+      expect((await p.db.decisions.get(id))?.tags).toHaveLength(50);
+    }
+    expect(await c.db.decisions.get(id)).toEqual(await a.db.decisions.get(id));
+    expect(await b.db.decisions.get(id)).toEqual(await a.db.decisions.get(id));
+  });
 });
