@@ -18,17 +18,9 @@ import { markBackupExported } from '../storage/backup-state';
 import type { DecidedlyDb } from '../storage/db';
 import { backupText, readAllTables, readDecisionTables } from '../storage/export-data';
 import { download } from './download';
+import type { ExportFormat, ExportScope } from './export-formats';
 
-export const EXPORT_FORMATS = [
-  { value: 'madr', label: 'Markdown (MADR)', hint: 'ADR files for a repository' },
-  { value: 'csv', label: 'CSV', hint: 'for Excel and Sheets' },
-  { value: 'json', label: 'JSON backup', hint: 'everything, restorable' },
-  { value: 'annotations', label: 'Web Annotations', hint: 'W3C JSON-LD of the highlights' },
-] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number]['value'];
-
-/** Which decisions: some by id, or the whole log (a JSON export then holds every table). */
-export type ExportScope = readonly string[] | 'all';
+export { EXPORT_FORMATS, type ExportFormat, type ExportScope } from './export-formats';
 
 export interface ExportFile {
   name: string;
