@@ -13,7 +13,7 @@ import {
   type QueryName,
   type WireError,
 } from '../messaging/frame-port';
-import { isQuotaFailure, isStorageFailure } from '../ui/save-errors';
+import { isQuotaFailure, isStorageFailure } from '../storage/failure';
 import { frameCallHandlers } from './frame-calls';
 import { frameQueryRunners } from './frame-queries';
 import { verifyFrame } from './frame-secrets';

@@ -4,7 +4,7 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { errorText } from './actions';
 import { dataSource } from './data-source';
-import { EXPORT_FORMATS, type ExportFormat, type ExportScope } from './export-file';
+import { EXPORT_FORMATS, type ExportFormat, type ExportScope } from './export-formats';
 import './data-safety.css';
 
 export interface ExportMenuProps {

@@ -1,7 +1,7 @@
 // The sync status line every page shows: "Synced 12 s ago", "Offline — 3 changes waiting", or
 // what went wrong and what to do. Mounting it also keeps live pokes coming (useLiveSync).
 import { useEffect, useState } from 'preact/hooks';
-import { describeStatus } from '../sync/status';
+import { describeStatus } from '../sync/status-text';
 import { dataSource } from './data-source';
 import { useLiveSync } from './use-live-sync';
 

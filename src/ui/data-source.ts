@@ -1,12 +1,12 @@
 // Where the shared components (SyncStatus, ExportMenu, ConflictVersions, delete and undo, act)
-// read and write. Top-level extension pages use the local database (local-data.ts, the
-// default); the sidebar, a frame inside a web page that must not touch storage (DESIGN §5),
-// sets its port to the background before it mounts (src/sidebar/remote-data.ts).
+// read and write. Each page sets its source before it mounts: top-level extension pages the local
+// database (local-data.ts); the sidebar, a frame inside a web page that must not touch storage
+// (DESIGN §5), its port to the background (src/sidebar/api.ts). No default: importing the local
+// one here put Dexie and every exporter in the sidebar's bundle, a third of its start-up.
 
 import type { WriteContext } from '../storage/write';
 import type { SyncStatus } from '../sync/status';
-import type { ExportFormat, ExportScope } from './export-file';
-import { localData } from './local-data';
+import type { ExportFormat, ExportScope } from './export-formats';
 
 export interface DataSource {
   /** The context handed to a change (`act`); a remote source hands a placeholder. */
@@ -28,12 +28,13 @@ export interface DataSource {
   useSyncStatus(): { status: SyncStatus; pending: number };
 }
 
-let source: DataSource = localData;
+let source: DataSource | null = null;
 
 export function setDataSource(next: DataSource): void {
   source = next;
 }
 
 export function dataSource(): DataSource {
+  if (!source) throw new Error('No data source: the page sets one before it mounts.');
   return source;
 }

@@ -1,8 +1,11 @@
 // Builds and saves an export of one decision, several, or everything: MADR Markdown (one file,
 // or an ADR folder zipped with its index), CSV for spreadsheets, the JSON backup, or W3C Web
 // Annotations. A JSON export of everything is a full backup and is remembered as one.
+
+import { localTimeZone } from '../core/due-popup';
 import {
   bundleDecisions,
+  isoDay,
   slugify,
   type TableRows,
   toCsv,
@@ -15,17 +18,9 @@ import { markBackupExported } from '../storage/backup-state';
 import type { DecidedlyDb } from '../storage/db';
 import { backupText, readAllTables, readDecisionTables } from '../storage/export-data';
 import { download } from './download';
+import type { ExportFormat, ExportScope } from './export-formats';
 
-export const EXPORT_FORMATS = [
-  { value: 'madr', label: 'Markdown (MADR)', hint: 'ADR files for a repository' },
-  { value: 'csv', label: 'CSV', hint: 'for Excel and Sheets' },
-  { value: 'json', label: 'JSON backup', hint: 'everything, restorable' },
-  { value: 'annotations', label: 'Web Annotations', hint: 'W3C JSON-LD of the highlights' },
-] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number]['value'];
-
-/** Which decisions: some by id, or the whole log (a JSON export then holds every table). */
-export type ExportScope = readonly string[] | 'all';
+export { EXPORT_FORMATS, type ExportFormat, type ExportScope } from './export-formats';
 
 export interface ExportFile {
   name: string;
@@ -40,25 +35,32 @@ export async function exportFile(
   scope: ExportScope,
   format: ExportFormat,
   now = new Date(),
+  timeZone = localTimeZone(),
 ): Promise<ExportFile> {
   const tables: TableRows = scope === 'all' ? await readAllTables(db) : await readDecisionTables(db, scope);
-  const day = now.toISOString().slice(0, 10);
+  // Days in the files and their names are the person's, not UTC's.
+  const day = isoDay(now.toISOString(), timeZone);
   const exportedAt = now.toISOString();
   const bundles = bundleDecisions(tables);
   const one = scope !== 'all' && bundles.length === 1 ? bundles[0] : undefined;
   switch (format) {
     case 'madr':
-      if (one) return { name: `${slugify(one.decision.title)}.md`, data: toMadr(one), type: 'text/markdown' };
+      if (one)
+        return {
+          name: `${slugify(one.decision.title)}.md`,
+          data: toMadr(one, undefined, timeZone),
+          type: 'text/markdown',
+        };
       // A copy on a plain ArrayBuffer, which is what a Blob accepts.
       return {
         name: `decisions-${day}.zip`,
-        data: new Uint8Array(toMadrZip(bundles, { exportedAt })),
+        data: new Uint8Array(toMadrZip(bundles, { exportedAt, timeZone })),
         type: 'application/zip',
       };
     case 'csv':
       return {
         name: `decisions-${day}.csv`,
-        data: toCsv(bundles, { bom: true }),
+        data: toCsv(bundles, { bom: true, timeZone }),
         type: 'text/csv;charset=utf-8',
       };
     case 'json':

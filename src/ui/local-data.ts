@@ -4,10 +4,15 @@ import { resolveConflict } from '../storage/conflicts';
 import { writeContext } from '../storage/context';
 import { database } from '../storage/db';
 import { deleteDecision, undeleteDecision } from '../storage/decisions';
+import { isQuotaFailure, isStorageFailure } from '../storage/failure';
 import { IDLE, readStatus } from '../sync/status';
 import type { DataSource } from './data-source';
 import { saveExport } from './export-file';
+import { setFailureTest } from './save-errors';
 import { useLive } from './use-live';
+
+// This page writes to the database itself: its errors are Dexie's and the write path's.
+setFailureTest({ storage: isStorageFailure, quota: isQuotaFailure });
 
 export const localData: DataSource = {
   writeContext: () => writeContext(),

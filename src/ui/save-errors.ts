@@ -1,8 +1,6 @@
 // The last change that could not be stored (a full disk, a failing database), kept for the page
 // so SaveErrorBanner can say what was lost and offer a backup. Domain refusals ("a decision
 // needs a title") are not storage failures: their forms show them where they were made.
-import Dexie from 'dexie';
-import { WriteError } from '../storage/write';
 
 export interface SaveError {
   /** What was not saved, in words ("the rationale of “Use Postgres”"), or a general phrase. */
@@ -19,34 +17,32 @@ const notify = () => {
   for (const l of listeners) l();
 };
 
-/** An error relayed from the background (a frame's write over its port) carries its verdict. */
+/**
+ * How this page tells a storage failure. Pages with the database use storage/failure.ts (Dexie's
+ * and our write errors; set by local-data.ts); the sidebar's errors come from the background with
+ * the verdict attached, so it needs neither Dexie nor the write path in its bundle.
+ */
+interface FailureTest {
+  storage(error: unknown): boolean;
+  quota(error: unknown): boolean;
+}
 interface Relayed {
   storageFailure?: boolean;
   quotaFailure?: boolean;
 }
+let failureTest: FailureTest = {
+  storage: (error) => (error as Relayed | null)?.storageFailure === true,
+  quota: (error) => (error as Relayed | null)?.quotaFailure === true,
+};
 
-/** True when `error` means the browser did not store the change. */
-export function isStorageFailure(error: unknown): boolean {
-  const relayed = (error as Relayed | null)?.storageFailure;
-  if (typeof relayed === 'boolean') return relayed;
-  if (error instanceof WriteError) return error.code === 'quota' || error.code === 'failed';
-  return (
-    error instanceof Dexie.DexieError ||
-    (typeof DOMException !== 'undefined' && error instanceof DOMException)
-  );
+export function setFailureTest(next: FailureTest): void {
+  failureTest = next;
 }
-
-export const isQuotaFailure = (error: unknown): boolean =>
-  (error as Relayed | null)?.quotaFailure === true ||
-  (error instanceof WriteError && error.code === 'quota') ||
-  [(error as { name?: string })?.name, (error as { inner?: { name?: string } })?.inner?.name].includes(
-    'QuotaExceededError',
-  );
 
 /** Records `error` when it is a storage failure. Returns whether it was recorded. */
 export function recordSaveError(error: unknown, what?: string, now = new Date()): boolean {
-  if (!isStorageFailure(error)) return false;
-  const quota = isQuotaFailure(error);
+  if (!failureTest.storage(error)) return false;
+  const quota = failureTest.quota(error);
   last = {
     what: what?.trim() || 'Your last change',
     message: quota

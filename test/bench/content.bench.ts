@@ -3,6 +3,8 @@
 // the content script's: parse, compile, run, and handling the worker's answer.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { launch } from '../e2e/harness';
+import { machine } from './machine';
+import { profiling, startProfile, stopProfile } from './profile';
 
 const URL_ = 'https://github.com/acme/plain/issues/1';
 const PAGE = `<!doctype html><html><head><title>A plain issue · acme/plain</title></head><body><main>
@@ -10,6 +12,7 @@ ${Array.from({ length: 200 }, (_, i) => `<p>Paragraph ${i} of an issue with no d
 </main></body></html>`;
 const RUNS = 12;
 
+const m = machine();
 const h = await launch();
 try {
   h.serve(URL_, PAGE);
@@ -19,11 +22,15 @@ try {
     const page = await h.context.newPage();
     const cdp = await h.context.newCDPSession(page);
     await cdp.send('Performance.enable');
+    // BENCH_PROFILE=1: where the last run's time goes (the profile's own overhead inflates that run).
+    const profile = profiling && i === RUNS - 1;
+    if (profile) await startProfile(cdp);
     await page.goto(URL_);
     // The content script is done once its selection button exists and the worker has answered.
     await page.locator('decidedly-adder').waitFor({ state: 'attached' });
     await page.waitForTimeout(300);
     const { metrics } = await cdp.send('Performance.getMetrics');
+    if (profile) await stopProfile(cdp, 'content');
     const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
     script.push(metric('ScriptDuration'));
     tasks.push(metric('TaskDuration'));
@@ -31,6 +38,8 @@ try {
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   const result = {
+    machine: m,
+    at: new Date().toISOString(),
     runs: RUNS,
     scriptMsMedian: +median(script).toFixed(2),
     taskMsMedian: +median(tasks).toFixed(2),

@@ -11,7 +11,6 @@
 import 'fake-indexeddb/auto';
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { dueBounds } from '../../src/core/due';
 import { openDb } from '../../src/storage/db';
@@ -19,6 +18,7 @@ import { dueList, type GroupName } from '../../src/storage/due-list';
 import { dueItemsIn, dueSection, nextDueAfter } from '../../src/storage/due-query';
 import { DIST, launch } from '../e2e/harness';
 import { dueWorkspace, type Rows } from './due-data';
+import { machine } from './machine';
 
 const BUDGET_MS = 20;
 const TZ = 'Europe/Berlin';
@@ -220,22 +220,9 @@ async function browserFigures(rows: Rows, me: string) {
   }
 }
 
-/** A fixed CPU-bound loop: on a machine shared with other work, it shows how far figures are inflated. */
-function calibrationMs(): number {
-  const t = performance.now();
-  let x = 0;
-  for (let i = 0; i < 50_000_000; i++) x = (x + i) % 1_000_003;
-  return Math.round((performance.now() - t) * 10) / 10 + (x < 0 ? 1 : 0);
-}
-
 const now = new Date();
 const { rows, me } = dueWorkspace(now.getTime());
-const calibration = calibrationMs();
-console.log(
-  `\nCPU calibration loop: ${calibration} ms (load average ${loadavg()
-    .map((l) => l.toFixed(1))
-    .join(', ')})`,
-);
+const m = machine();
 const node = await nodeFigures(rows, me, now);
 let browser: unknown;
 try {
@@ -252,7 +239,7 @@ writeFileSync(
       decisions: rows.decisions.length,
       followUps: rows.followUps.length,
       budgetMs: BUDGET_MS,
-      machine: { cpus: cpus().length, loadavg: loadavg(), calibrationMs: calibration },
+      machine: m,
       node,
       browser,
       at: now.toISOString(),

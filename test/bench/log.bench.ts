@@ -7,7 +7,6 @@
 // Prints the figures and writes bench-results/log.json.
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import {
   buildEntries,
@@ -24,6 +23,7 @@ import {
 } from '../../src/core/log';
 import { DIST, launch } from '../e2e/harness';
 import { bigLog } from '../unit/core/log/big-log';
+import { machine } from './machine';
 
 const N = 10_000;
 const TZ = 'UTC';
@@ -245,6 +245,7 @@ async function browserFigures(data: LogData) {
   }
 }
 
+const m = machine();
 const data = bigLog(N);
 const node = nodeFigures(data);
 let browser: unknown;
@@ -260,7 +261,7 @@ writeFileSync(
   JSON.stringify(
     {
       decisions: N,
-      machine: { cpus: cpus().length, loadavg: loadavg() },
+      machine: m,
       node,
       browser,
       at: new Date().toISOString(),

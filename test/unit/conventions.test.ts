@@ -1,8 +1,8 @@
 // Conventions the compiler cannot check: the server stays out of the extension, user text never
 // reaches HTML strings, Node-only modules stay out of code that ships to the browser, and the
 // browser API (webextension-polyfill) is reached through one module.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -14,6 +14,27 @@ function files(dir: string): string[] {
 }
 const extension = files(join(ROOT, 'src')).filter((f) => !relative(ROOT, f).startsWith('src/server/'));
 const source = (f: string) => readFileSync(f, 'utf8');
+
+/** Every module `entry` loads through value imports (type-only imports load nothing), packages by name. */
+function valueImports(entry: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(entry) || !existsSync(entry)) return seen;
+  seen.add(entry);
+  for (const m of source(entry).matchAll(
+    /^(import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]/gm,
+  )) {
+    const spec = m[2] as string;
+    if (!spec.startsWith('.')) {
+      seen.add(spec);
+      continue;
+    }
+    const base = resolve(dirname(entry), spec);
+    const file = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find(
+      (c) => existsSync(c) && /\.tsx?$/.test(c),
+    );
+    if (file) valueImports(file, seen);
+  }
+  return seen;
+}
 
 describe('conventions', () => {
   it('extension code never imports the server', () => {
@@ -63,5 +84,20 @@ describe('conventions', () => {
       ),
     );
     expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+
+  it('the frames in a web page do not load the database at all, not even through a shared module', () => {
+    // Dexie and the exporters were a third of the sidebar's start-up (docs/benchmarks.md), loaded
+    // through ui/data-source.ts's default and ui/save-errors.ts though never used there.
+    for (const entry of ['src/sidebar/main.tsx', 'src/tooltip/main.tsx']) {
+      const reached = valueImports(join(ROOT, entry));
+      const offenders = [...reached].filter((f) =>
+        /^dexie$|storage[/\\]db\.ts$|core[/\\]export[/\\]/.test(f),
+      );
+      expect(
+        offenders.map((f) => (f.startsWith(ROOT) ? relative(ROOT, f) : f)),
+        entry,
+      ).toEqual([]);
+    }
   });
 });

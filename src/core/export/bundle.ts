@@ -1,5 +1,6 @@
 // A decision with everything that hangs off it, the unit every export format works on, and the
 // name lookups the formats share.
+import { localDateKey } from '../dates-zone';
 import type {
   Anchor,
   Decision,
@@ -98,5 +99,12 @@ export function nextFollowUp(bundle: DecisionBundle): FollowUp | undefined {
   })[0];
 }
 
-/** The calendar date (UTC) of an ISO timestamp: exports name days, not instants. */
-export const isoDay = (iso: string | null | undefined): string => (iso ? iso.slice(0, 10) : '');
+/**
+ * The calendar date of an ISO timestamp in `timeZone` (the person's, for what they export): exports
+ * name days, not instants, and 00:30 in UTC+2 is that local day, not the UTC day before.
+ */
+export function isoDay(iso: string | null | undefined, timeZone = 'UTC'): string {
+  if (!iso) return '';
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso.slice(0, 10) : localDateKey(new Date(t), timeZone);
+}

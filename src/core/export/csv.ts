@@ -5,7 +5,8 @@ import { type DecisionBundle, isoDay, nameOf, namesWith, nextFollowUp } from './
 export interface CsvColumn {
   header: string;
   description: string;
-  value(bundle: DecisionBundle): string;
+  /** `timeZone` names the days of date-only columns. */
+  value(bundle: DecisionBundle, timeZone: string): string;
 }
 
 const list = (items: readonly string[]) => items.join('; ');
@@ -29,12 +30,12 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   {
     header: 'decided',
     description: 'Date it was decided (YYYY-MM-DD)',
-    value: (b) => isoDay(b.decision.decidedAt),
+    value: (b, zone) => isoDay(b.decision.decidedAt, zone),
   },
   {
     header: 'review',
     description: 'Date to check it still holds (YYYY-MM-DD)',
-    value: (b) => isoDay(b.decision.reviewAt),
+    value: (b, zone) => isoDay(b.decision.reviewAt, zone),
   },
   { header: 'accountable', description: 'Accountable (A)', value: (b) => list(namesWith(b, 'A')) },
   {
@@ -100,7 +101,7 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   {
     header: 'next_follow_up_due',
     description: 'When it is due (YYYY-MM-DD)',
-    value: (b) => isoDay(nextFollowUp(b)?.dueAt),
+    value: (b, zone) => isoDay(nextFollowUp(b)?.dueAt, zone),
   },
 ];
 
@@ -113,8 +114,16 @@ export function csvField(value: string): string {
 /**
  * The CSV text, CRLF line ends. `bom` adds a UTF-8 byte-order mark, without which Excel reads
  * accented names as mojibake; off by default because other tools keep it as part of the first header.
+ * `timeZone` (IANA, default UTC) names the days of the date columns: pass the person's.
  */
-export function toCsv(bundles: readonly DecisionBundle[], options: { bom?: boolean } = {}): string {
-  const rows = [CSV_COLUMNS.map((c) => c.header), ...bundles.map((b) => CSV_COLUMNS.map((c) => c.value(b)))];
+export function toCsv(
+  bundles: readonly DecisionBundle[],
+  options: { bom?: boolean; timeZone?: string } = {},
+): string {
+  const zone = options.timeZone ?? 'UTC';
+  const rows = [
+    CSV_COLUMNS.map((c) => c.header),
+    ...bundles.map((b) => CSV_COLUMNS.map((c) => c.value(b, zone))),
+  ];
   return (options.bom ? '\uFEFF' : '') + rows.map((r) => `${r.map(csvField).join(',')}\r\n`).join('');
 }

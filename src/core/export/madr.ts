@@ -56,14 +56,14 @@ const block = (text: string) => escapeMarkdownText(closeOpenFence(text.trim()));
 
 const quoted = (title: string) => `"${escapeMarkdownText(oneLine(title)).replace(/["\\]/g, '\\$&')}"`;
 
-function frontMatter(b: DecisionBundle, links?: MadrLinks): string {
+function frontMatter(b: DecisionBundle, links: MadrLinks | undefined, zone: string): string {
   const d = b.decision;
   const successor = d.supersededBy ? links?.fileOf(d.supersededBy) : undefined;
   const status = successor ? `superseded by ${adrLabel(successor.number)}` : MADR_STATUS[d.status];
   const lines = [
     '---',
     yamlEntry('status', status),
-    `date: ${isoDay(d.decidedAt ?? d.updatedAt)}`,
+    `date: ${isoDay(d.decidedAt ?? d.updatedAt, zone)}`,
     yamlEntry('decision-makers', namesWith(b, 'A')),
     yamlEntry('consulted', namesWith(b, 'C')),
     yamlEntry('informed', namesWith(b, 'I')),
@@ -72,7 +72,7 @@ function frontMatter(b: DecisionBundle, links?: MadrLinks): string {
   const responsible = namesWith(b, 'R');
   if (responsible.length) lines.push(yamlEntry('responsible', responsible));
   if (d.tags.length) lines.push(yamlEntry('tags', d.tags));
-  if (d.reviewAt) lines.push(`review-date: ${isoDay(d.reviewAt)}`);
+  if (d.reviewAt) lines.push(`review-date: ${isoDay(d.reviewAt, zone)}`);
   const sources = [...new Set(live(b.anchors).map((a) => a.url))];
   if (sources.length) lines.push(yamlEntry('source', sources));
   lines.push('---');
@@ -135,7 +135,7 @@ function describeEvent(e: DecisionEvent): string {
   return oneLine(`${what}${e.actor ? ` (${e.actor})` : ''}`);
 }
 
-function moreInformation(b: DecisionBundle, links?: MadrLinks): string[] {
+function moreInformation(b: DecisionBundle, links: MadrLinks | undefined, zone: string): string[] {
   const d = b.decision;
   const parts: string[] = [];
   const section = (title: string, body: string[]) => {
@@ -157,7 +157,11 @@ function moreInformation(b: DecisionBundle, links?: MadrLinks): string[] {
     'Follow-ups',
     live(b.followUps).map((f) => {
       const owner = f.ownerId ? ` — ${nameOf(b, f.ownerId)}` : '';
-      const when = f.doneAt ? `, done ${isoDay(f.doneAt)}` : f.dueAt ? `, due ${isoDay(f.dueAt)}` : '';
+      const when = f.doneAt
+        ? `, done ${isoDay(f.doneAt, zone)}`
+        : f.dueAt
+          ? `, due ${isoDay(f.dueAt, zone)}`
+          : '';
       return bullet(`${oneLine(f.title)}${owner}${when}`, f.doneAt ? '[x] ' : '[ ] ');
     }),
   );
@@ -179,19 +183,22 @@ function moreInformation(b: DecisionBundle, links?: MadrLinks): string[] {
   ]);
   section(
     'History',
-    live(b.events).map((e) => `* ${isoDay(e.at)} — ${escapeMarkdownText(describeEvent(e))}`),
+    live(b.events).map((e) => `* ${isoDay(e.at, zone)} — ${escapeMarkdownText(describeEvent(e))}`),
   );
   return parts.length ? ['## More Information', '', ...parts] : [];
 }
 
-/** The decision as a MADR 4.0 document; `links` resolves other decisions of the same export. */
-export function toMadr(bundle: DecisionBundle, links?: MadrLinks): string {
+/**
+ * The decision as a MADR 4.0 document; `links` resolves other decisions of the same export, and
+ * days are named in `timeZone` (the person's; UTC by default).
+ */
+export function toMadr(bundle: DecisionBundle, links?: MadrLinks, timeZone = 'UTC'): string {
   const d = bundle.decision;
   const options = d.options.length
     ? ['## Considered Options', '', ...d.options.map((o) => bullet(oneLine(o.title))), '']
     : [];
   const body = [
-    frontMatter(bundle, links),
+    frontMatter(bundle, links, timeZone),
     '',
     `# ${escapeNumberedTitle(escapeMarkdownText(oneLine(d.title)))}`,
     '',
@@ -201,7 +208,7 @@ export function toMadr(bundle: DecisionBundle, links?: MadrLinks): string {
     ...options,
     ...outcome(bundle),
     ...prosAndCons(bundle),
-    ...moreInformation(bundle, links),
+    ...moreInformation(bundle, links, timeZone),
   ];
   return `${body.join('\n').trimEnd()}\n`;
 }

@@ -7,6 +7,9 @@ vi.mock('../../../src/messaging/browser-api', () => ({
   api: { runtime: { sendMessage: async () => ({ ok: true }), getURL: (p: string) => p } },
 }));
 
+// As the page's main does before it mounts: this page reads and writes the local database.
+const { setDataSource } = await import('../../../src/ui/data-source');
+setDataSource((await import('../../../src/ui/local-data')).localData);
 const { App } = await import('../../../src/log/App');
 const { database } = await import('../../../src/storage/db');
 const { writeContext } = await import('../../../src/storage/context');

@@ -21,6 +21,9 @@ vi.mock('../../../src/core/due-popup', async (load) => ({
   ...(await load<typeof import('../../../src/core/due-popup')>()),
   localTimeZone: () => TZ,
 }));
+// As the page's main does before it mounts: this page reads and writes the local database.
+const { setDataSource } = await import('../../../src/ui/data-source');
+setDataSource((await import('../../../src/ui/local-data')).localData);
 const { App } = await import('../../../src/popup/App');
 
 // 12:00 on 24 November in Kiritimati; still 23 November in UTC.

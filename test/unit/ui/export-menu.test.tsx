@@ -11,6 +11,9 @@ import { button, click, freshDb, mountUi, press, unmountUi } from '../sidebar/he
 import { captureDownloads, type Saved } from './downloads';
 
 vi.mock('../../../src/messaging/browser-api', () => import('./fake-api'));
+// As the page's main does before it mounts: this page reads and writes the local database.
+const { setDataSource } = await import('../../../src/ui/data-source');
+setDataSource((await import('../../../src/ui/local-data')).localData);
 const { ExportMenu } = await import('../../../src/ui/ExportMenu');
 const { local } = await import('./fake-api');
 const { loadBackupState } = await import('../../../src/storage/backup-state');

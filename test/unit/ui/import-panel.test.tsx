@@ -14,6 +14,9 @@ import type { WriteContext } from '../../../src/storage/write';
 import { button, click, freshDb, mountUi, unmountUi } from '../sidebar/helpers';
 
 vi.mock('../../../src/messaging/browser-api', () => import('./fake-api'));
+// As the page's main does before it mounts: this page reads and writes the local database.
+const { setDataSource } = await import('../../../src/ui/data-source');
+setDataSource((await import('../../../src/ui/local-data')).localData);
 const { ImportPanel } = await import('../../../src/options/ImportPanel');
 
 let ctx: WriteContext;

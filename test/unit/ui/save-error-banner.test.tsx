@@ -9,6 +9,9 @@ import { button, click, freshDb, mountUi, unmountUi } from '../sidebar/helpers';
 import { captureDownloads } from './downloads';
 
 vi.mock('../../../src/messaging/browser-api', () => import('./fake-api'));
+// As the page's main does before it mounts: this page reads and writes the local database.
+const { setDataSource } = await import('../../../src/ui/data-source');
+setDataSource((await import('../../../src/ui/local-data')).localData);
 const { act } = await import('../../../src/ui/actions');
 const { SaveErrorBanner } = await import('../../../src/ui/SaveErrorBanner');
 const { clearSaveError } = await import('../../../src/ui/save-errors');

@@ -9,6 +9,9 @@ import type { WriteContext } from '../../../src/storage/write';
 import { button, click, freshDb, mountUi, press, unmountUi } from '../sidebar/helpers';
 
 vi.mock('../../../src/messaging/browser-api', () => import('./fake-api'));
+// As the page's main does before it mounts: this page reads and writes the local database.
+const { setDataSource } = await import('../../../src/ui/data-source');
+setDataSource((await import('../../../src/ui/local-data')).localData);
 const { DeleteDecisionButton } = await import('../../../src/ui/DeleteDecisionButton');
 const { UndoToast } = await import('../../../src/ui/UndoToast');
 const { dismissUndo } = await import('../../../src/ui/use-undo-delete');
