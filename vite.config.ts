@@ -37,6 +37,8 @@ const ON_DEMAND = {
   'sidebar-host.js': 'src/content/sidebar-host.ts',
   // Only when a page first paints a decision (src/content/sidebar-loader.ts).
   'hover-tip.js': 'src/content/hover-tip.ts',
+  // Only when the sidebar's RACI editor asks who the page names (src/content/sidebar-loader.ts).
+  'page-people.js': 'src/content/page-people.ts',
 };
 
 /** One self-contained file built on its own (no imports of shared chunks), in `outDir`. */

@@ -4,13 +4,13 @@ import { addMessageListener, api, type MessageSender } from '../messaging/browse
 import { sendToBackground } from '../messaging/index';
 import { dispatch, type Handlers } from '../messaging/protocol';
 import { backgroundToContent } from '../messaging/to-content';
-import { type CustomHost, pageKeyFor, setCustomHosts } from '../sites/index';
+import { type CustomHost, pageKeyFor, setCustomHosts, siteFor } from '../sites/index';
 import { watchNavigation } from '../sites/navigation';
 import { createAdder } from './adder';
 import { addedForThisPort } from './host-port';
 import { type PageSession, startPageSession } from './page-session';
 import type { SidebarHost } from './sidebar-host';
-import { loadSidebarHost } from './sidebar-loader';
+import { loadPagePeople, loadSidebarHost } from './sidebar-loader';
 
 export async function init(): Promise<void> {
   const flag = globalThis as { __decidedly?: boolean };
@@ -83,6 +83,9 @@ export async function init(): Promise<void> {
       await sendToBackground('anchor:reattach', { anchorId, selectors });
       return { ok: true };
     },
+    'people:read': async () => ({
+      people: (await loadPagePeople()).readPagePeople(siteFor(location.href).id),
+    }),
   };
 
   // Before any await: the background messages a script it has just injected right away.

@@ -7,10 +7,12 @@
 import * as z from 'zod/mini';
 import type { PendingCapture } from '../background/tab-state';
 import type { DecisionBundle } from '../core/export/bundle';
+import type { PagePerson } from '../core/page-people';
 import {
   type Anchor,
   type Decision,
   type FollowUp,
+  Handles,
   RACI,
   type Role,
   Selectors,
@@ -69,6 +71,7 @@ const StakeholderFields = z.partial(
     legitimacy: z.boolean(),
     urgency: z.boolean(),
     memberId: z.nullable(text(64)),
+    handle: z.nullable(Handles),
   }),
 );
 const FollowUpFields = z.strictObject({
@@ -143,6 +146,8 @@ export const frameCalls = {
   'tab:reattach': z.tuple([id]),
   /** Open the decision log (a frame in a page has no `tabs` API in Firefox). */
   'log:open': z.tuple([z.optional(text(2000))]),
+  /** The people the tab's page names, with their parts (read by the content script on demand). */
+  'tab:page-people': z.tuple([]),
 } as const;
 
 export type QueryName = keyof typeof frameQueries;
@@ -245,4 +250,5 @@ export interface CallResults {
   'tab:close-sidebar': boolean;
   'tab:reattach': boolean;
   'log:open': null;
+  'tab:page-people': PagePerson[];
 }

@@ -13,4 +13,6 @@ export const backgroundToContent = {
   'highlight:focus': shape<{ decisionId: string }>({ decisionId: uuid }),
   /** Take the current selection to re-attach an anchor. */
   'reattach:selection': shape<{ anchorId: string }>({ anchorId: uuid }),
+  /** Read the people the page names (assignee, reviewers, commenters…) for the sidebar's RACI. */
+  'people:read': shape<Record<string, never>>({}),
 } as const;

@@ -5,7 +5,7 @@ import { type WriteContext, WriteError, write } from './write';
 export type StakeholderFields = Partial<
   Pick<
     Stakeholder,
-    'name' | 'email' | 'function' | 'interests' | 'power' | 'legitimacy' | 'urgency' | 'memberId'
+    'name' | 'email' | 'function' | 'interests' | 'power' | 'legitimacy' | 'urgency' | 'memberId' | 'handle'
   >
 >;
 
