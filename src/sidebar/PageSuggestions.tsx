@@ -107,10 +107,9 @@ export function PageSuggestions({ decisionId, roles, people, pagePeople, onError
                   type="button"
                   class="small"
                   disabled={busy}
-                  aria-label={`Add ${person.name} as ${RACI_LABELS[raci]}`}
                   onClick={() => void run(() => accept(decisionId, s))}
                 >
-                  Add as {RACI_LABELS[raci]} ({raci})
+                  Add <span class="sr-only">{person.name} </span>as {RACI_LABELS[raci]} ({raci})
                 </button>
               </div>
               {match.kind === 'name' && (

@@ -67,7 +67,10 @@ async function showRecord() {
 
 const suggestions = (el: HTMLElement) =>
   [...el.querySelectorAll('[aria-label="People on this page"] li')].map((li) =>
-    li.querySelector('button')!.textContent!.trim(),
+    li
+      .querySelector('button')!
+      .textContent!.replace(/^Add .* as /, 'Add as ')
+      .trim(),
   );
 
 describe('suggestions from the page', () => {
@@ -89,8 +92,8 @@ describe('suggestions from the page', () => {
 
   it('one click creates the person with their handle and email and adds the role', async () => {
     const el = await showRecord();
-    await vi.waitFor(() => button(el, 'Add Priya Raman as Consulted'));
-    await click(button(el, 'Add Priya Raman as Consulted'));
+    await vi.waitFor(() => button(el, 'Add Priya Raman as Consulted (C)'));
+    await click(button(el, 'Add Priya Raman as Consulted (C)'));
     await vi.waitFor(async () => expect(await rolesByName()).toEqual(['Priya Raman:C']));
     const [priya] = await database().stakeholders.toArray();
     expect(priya).toMatchObject({
@@ -122,10 +125,10 @@ describe('suggestions from the page', () => {
     const marco = await createStakeholder(ctx, { name: 'Marco B.', handle: 'github:marco atlassian:5b10' });
     await addRole(ctx, id, await createStakeholder(ctx, { name: 'Lena Vogel' }), 'I');
     const el = await showRecord();
-    await vi.waitFor(() => button(el, 'Add Marco Bianchi as Responsible'));
+    await vi.waitFor(() => button(el, 'Add Marco Bianchi as Responsible (R)'));
     expect(el.textContent).toContain('In your directory as Marco B.');
     expect(el.textContent).not.toContain('Add Lena Vogel');
-    await click(button(el, 'Add Marco Bianchi as Responsible'));
+    await click(button(el, 'Add Marco Bianchi as Responsible (R)'));
     await vi.waitFor(async () => expect(await rolesByName()).toEqual(['Lena Vogel:I', 'Marco B.:R']));
     expect(await database().stakeholders.count()).toBe(2);
     expect((await database().stakeholders.get(marco))?.handle).toBe('github:marco atlassian:5b10');
@@ -137,7 +140,7 @@ describe('suggestions from the page', () => {
     await vi.waitFor(() =>
       expect(el.textContent).toContain('Same name as Dana Okafor (Security) in your directory'),
     );
-    await click(button(el, 'Add Dana Okafor as Accountable'));
+    await click(button(el, 'Add Dana Okafor as Accountable (A)'));
     await vi.waitFor(async () => expect(await rolesByName()).toEqual(['Dana Okafor:A']));
     expect(await database().stakeholders.count()).toBe(1);
     expect((await database().stakeholders.get(dana))?.handle).toBe('atlassian:5d9f');
