@@ -1,7 +1,7 @@
 // "From this page": the people the page names, not yet on the decision, each with the role their
 // part suggests. One click (or Enter) accepts one; "Add everyone as suggested" accepts the list.
 // Accepting records the person's handle, so the next page recognises them instead of adding a twin.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type PagePerson, suggestedRole } from '../core/page-people';
 import { RACI_LABELS } from '../core/raci';
 import type { Raci, Role, Stakeholder } from '../core/schemas';
@@ -62,13 +62,29 @@ const handleText = (handle: string | null) =>
 export function PageSuggestions({ decisionId, roles, people, pagePeople, onError }: PageSuggestionsProps) {
   const [busy, setBusy] = useState(false);
   const list = suggestionsFor(pagePeople, people, roles);
+  const listRef = useRef<HTMLUListElement>(null);
+  // Where the keyboard goes once an accepted row has left the list: the next suggestion, or the
+  // picker when none is left (a focused button that disappears would drop focus to the page).
+  const refocus = useRef<{ index: number; length: number } | null>(null);
+  useEffect(() => {
+    const want = refocus.current;
+    if (!want || list.length >= want.length) return;
+    refocus.current = null;
+    const buttons = listRef.current?.querySelectorAll<HTMLButtonElement>('li > .row > button');
+    const next = buttons?.[Math.min(want.index, buttons.length - 1)];
+    (next ?? document.getElementById('add-role-person'))?.focus();
+  });
   if (!list.length) return null;
 
-  const run = async (work: () => Promise<void>) => {
+  const run = async (work: () => Promise<void>, index: number) => {
+    // Not `disabled`: disabling the focused button would throw the keyboard out of the list.
+    if (busy) return;
     setBusy(true);
+    refocus.current = { index, length: list.length };
     try {
       await work();
     } catch (e) {
+      refocus.current = null;
       onError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
@@ -79,19 +95,19 @@ export function PageSuggestions({ decisionId, roles, people, pagePeople, onError
       // One after another: two suggestions can name one directory entry only once each, and
       // the role writes must see the people created before them.
       for (const s of list) await accept(decisionId, s);
-    });
+    }, 0);
 
   return (
     <section class="page-suggestions" aria-labelledby="page-people-heading">
       <div class="row">
         <h4 id="page-people-heading">From this page</h4>
         <span class="spacer" />
-        <button type="button" class="small" disabled={busy} onClick={() => void addAll()}>
+        <button type="button" class="small" aria-disabled={busy} onClick={() => void addAll()}>
           Add everyone as suggested
         </button>
       </div>
-      <ul class="plain-list" aria-label="People on this page">
-        {list.map((s) => {
+      <ul class="plain-list" aria-label="People on this page" ref={listRef}>
+        {list.map((s, index) => {
           const { person, match, raci } = s;
           const key = person.handle ?? person.email ?? person.name;
           const parts = person.parts.map((p) => PART_WORDS[p]).join(', ');
@@ -106,8 +122,8 @@ export function PageSuggestions({ decisionId, roles, people, pagePeople, onError
                 <button
                   type="button"
                   class="small"
-                  disabled={busy}
-                  onClick={() => void run(() => accept(decisionId, s))}
+                  aria-disabled={busy}
+                  onClick={() => void run(() => accept(decisionId, s), index)}
                 >
                   Add <span class="sr-only">{person.name} </span>as {RACI_LABELS[raci]} ({raci})
                 </button>
@@ -120,8 +136,8 @@ export function PageSuggestions({ decisionId, roles, people, pagePeople, onError
                   <button
                     type="button"
                     class="link small"
-                    disabled={busy}
-                    onClick={() => void run(() => accept(decisionId, s, true))}
+                    aria-disabled={busy}
+                    onClick={() => void run(() => accept(decisionId, s, true), index)}
                   >
                     Someone else: add as new <span class="sr-only">{person.name}</span>
                   </button>

@@ -74,7 +74,7 @@ describe('people on the page in real Chromium', () => {
   });
   afterAll(async () => h?.close());
 
-  it('GitHub PR: suggests approver A, author R, reviewer C, mention I; a key press and "Add everyone" add them', async () => {
+  it('GitHub PR: suggests approver A, author R, reviewer C, mention I; Enter adds them one by one, "Add everyone" the rest', async () => {
     await seed(h, 'Drop the in-memory session fallback', {
       pageKey: 'github:acme/checkout#42',
       url: 'https://github.com/acme/checkout/pull/42',
@@ -95,14 +95,18 @@ describe('people on the page in real Chromium', () => {
       ]);
     expect(await seriousViolations(frame)).toEqual([]);
 
-    // Keyboard: the suggestion's button takes Enter.
+    // Keyboard alone: Enter adds one, and the keyboard moves on to the next suggestion.
     await frame.getByRole('button', { name: 'Add dana-okafor as Accountable' }).press('Enter');
     await expect.poll(() => roleOf(frame, 'dana-okafor')).toBe('A');
-    await expect.poll(() => suggestions(frame)).toHaveLength(3);
+    await expect
+      .poll(() => frame.evaluate(() => document.activeElement?.textContent))
+      .toBe('Add marco-bianchi as Responsible (R)');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => roleOf(frame, 'marco-bianchi')).toBe('R');
+    await expect.poll(() => suggestions(frame)).toHaveLength(2);
 
     await frame.getByRole('button', { name: 'Add everyone as suggested' }).click();
     await expect.poll(() => roleOf(frame, 'lena-vogel')).toBe('I');
-    expect(await roleOf(frame, 'marco-bianchi')).toBe('R');
     expect(await roleOf(frame, 'priya-raman')).toBe('C');
     expect(await frame.getByRole('list', { name: 'People on this page' }).count()).toBe(0);
     expect(await directory(h)).toEqual([

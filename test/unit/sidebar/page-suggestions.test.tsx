@@ -105,6 +105,21 @@ describe('suggestions from the page', () => {
     await vi.waitFor(() => expect(suggestions(el)).toHaveLength(3));
   });
 
+  it('keeps the keyboard in the list: after one is added the next suggestion has focus, then the picker', async () => {
+    answer = { people: PAGE.slice(0, 2) };
+    const el = await showRecord();
+    await vi.waitFor(() => button(el, 'Add Dana Okafor as Accountable (A)'));
+    const first = button(el, 'Add Dana Okafor as Accountable (A)');
+    first.focus();
+    await click(first);
+    await vi.waitFor(() =>
+      expect(document.activeElement?.textContent).toBe('Add Marco Bianchi as Responsible (R)'),
+    );
+    await click(document.activeElement as HTMLElement);
+    await vi.waitFor(() => expect(document.activeElement?.id).toBe('add-role-person'));
+    expect(await rolesByName()).toEqual(['Dana Okafor:A', 'Marco Bianchi:R']);
+  });
+
   it('"Add everyone as suggested" adds the rest, each once', async () => {
     const el = await showRecord();
     await vi.waitFor(() => button(el, 'Add everyone as suggested'));
