@@ -27,6 +27,10 @@ const RESERVED = new Set([
   'team',
 ]);
 const USER = '[data-hovercard-type="user"], a.author, a.user-mention, a.assignee';
+// Not people of the thread: the viewer's own avatar by the new-comment box, reviewers GitHub only
+// suggests, and markup kept for other tabs.
+const NOT_PEOPLE =
+  'template, #issue-comment-box, .js-new-comment-form, .timeline-new-comment, .js-suggested-reviewers, .js-suggested-reviewer, [data-testid="suggested-reviewers"]';
 
 /** The login a user link names: its hovercard URL, else its href (`/alice`, `https://github.com/alice`). */
 function loginOf(link: Element): string | null {
@@ -104,7 +108,7 @@ export const readGitHubPeople: PeopleReader = (doc, url) => {
   const out: PagePerson[] = [];
   for (const link of scope.querySelectorAll(USER)) {
     // Commit authors of a commit list are not people of the thread.
-    if (link.matches('.commit-author') || link.closest('template')) continue;
+    if (link.matches('.commit-author') || link.closest(NOT_PEOPLE)) continue;
     const login = loginOf(link);
     if (!login) continue;
     const handle = siteHandle('github', login);

@@ -80,23 +80,16 @@ export function labelledFields(
   return out;
 }
 
-/** Walks the visible text of `root` (no scripts, styles, form fields), up to `limit` characters. */
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'TEMPLATE', 'CODE', 'PRE']);
+
+/** The text of `root` outside scripts, styles, form fields and code, up to `limit` characters. */
 export function textOfPage(root: Element, limit = 500_000): string {
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  const skip = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'TEMPLATE', 'CODE', 'PRE']);
+  const walker = root.ownerDocument.createTreeWalker(root, 1 | 4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+    // Rejecting an element skips its whole subtree: one check per element, not per text node.
+    acceptNode: (node) => (SKIPPED.has(node.nodeName) ? 2 /* FILTER_REJECT */ : 1 /* FILTER_ACCEPT */),
+  });
   let out = '';
-  for (let node = walker.nextNode(); node && out.length < limit; node = walker.nextNode()) {
-    let parent = node.parentElement;
-    let skipped = false;
-    while (parent && parent !== root) {
-      if (skip.has(parent.tagName)) {
-        skipped = true;
-        break;
-      }
-      parent = parent.parentElement;
-    }
-    if (!skipped) out += ` ${node.nodeValue ?? ''}`;
-  }
+  for (let node = walker.nextNode(); node && out.length < limit; node = walker.nextNode())
+    if (node.nodeType === 3) out += ` ${node.nodeValue ?? ''}`;
   return out;
 }

@@ -149,3 +149,23 @@ describe('limits', () => {
     expect(readPeople(document, 'github')).toHaveLength(MAX_PAGE_PEOPLE);
   });
 });
+
+describe('what is not a person of the page', () => {
+  it('skips code, scripts and form fields for @mentions, and the viewer by the comment box', () => {
+    (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(
+      'https://github.com/acme/checkout/issues/3',
+    );
+    document.body.innerHTML = `<main>
+      <div class="timeline-comment-header"><a class="author" href="/ana">ana</a> commented</div>
+      <form class="js-new-comment-form"><a data-hovercard-type="user" href="/viewer"><img alt="@viewer"></a></form>
+      <div class="js-suggested-reviewers"><a data-hovercard-type="user" href="/maybe">maybe</a></div>
+    </main>`;
+    expect(readPeople(document, 'github').map((p) => p.name)).toEqual(['ana']);
+    (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(
+      'https://blog.example.com/p',
+    );
+    document.body.innerHTML = `<article><p>Thanks @real-one.</p><pre>@Override</pre><code>@media</code>
+      <textarea>@draft</textarea><script>"@script"</script></article>`;
+    expect(readPeople(document, 'generic').map((p) => p.name)).toEqual(['real-one']);
+  });
+});
