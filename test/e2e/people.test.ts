@@ -3,6 +3,7 @@
 // suggested" adds the rest; on a second page the same GitHub login is recognised, not duplicated.
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pageKeyFor, siteFor } from '../../src/sites/index';
 import { type Harness, launch, seriousViolations, sidebarFrame, toggleSidebarViaCommand } from './harness';
 
 type Handle = {
@@ -177,4 +178,47 @@ describe('people on the page in real Chromium', () => {
     expect(await page.locator('body').evaluate((b) => b.innerHTML.includes('Add as'))).toBe(false);
     await page.close();
   });
+
+  // The other site fixtures: the first suggestion (the strongest) is one click from the RACI.
+  // They run after the Jira test, so its people are in the directory by then.
+  it.each([
+    [
+      'GitLab MR',
+      'https://gitlab.com/acme/platform/checkout/-/merge_requests/7',
+      'Dana Okafor',
+      'Accountable',
+      'A',
+    ],
+    [
+      'Confluence page',
+      'https://acme.atlassian.net/wiki/spaces/ENG/pages/98765',
+      'Marco Bianchi',
+      'Responsible',
+      'R',
+    ],
+    ['Linear issue', 'https://linear.app/acme/issue/ENG-123', 'Marco Bianchi', 'Responsible', 'R'],
+    [
+      'Notion page',
+      'https://www.notion.so/acme/Session-storage-decision-0f3c2b7a9d4e4c1b8a6f5e2d1c0b9a87',
+      'Tomas Ferreira',
+      'Accountable',
+      'A',
+    ],
+  ])(
+    '%s: the strongest suggestion comes first and one click adds it',
+    async (_site, url, name, label, letter) => {
+      const title = `Decision on ${new URL(url).host}`;
+      await seed(h, title, { pageKey: pageKeyFor(url), url, site: siteFor(url).id });
+      const { page, frame } = await openRecord(h, url, title);
+      await expect
+        .poll(async () => (await suggestions(frame))[0])
+        .toBe(`${name}: Add as ${label} (${letter})`);
+      await frame.getByRole('button', { name: `Add ${name} as ${label}` }).click();
+      await expect.poll(() => roleOf(frame, name)).toBe(letter);
+      // Named on an earlier page (Jira) by the same name or Atlassian account: one entry, with
+      // this site's handle added, never a second person of that name.
+      expect((await directory(h)).filter((d) => d.startsWith(`${name} `))).toHaveLength(1);
+      await page.close();
+    },
+  );
 });
