@@ -39,6 +39,8 @@ const ON_DEMAND = {
   'hover-tip.js': 'src/content/hover-tip.ts',
   // Only when a person posts a decision to the page (src/content/sidebar-loader.ts).
   'page-post.js': 'src/content/page-post.ts',
+  // Only when the sidebar's RACI editor asks who the page names (src/content/sidebar-loader.ts).
+  'page-people.js': 'src/content/page-people.ts',
 };
 
 /** One self-contained file built on its own (no imports of shared chunks), in `outDir`. */

@@ -22,6 +22,7 @@ import { addRole, createStakeholder, removeRole, updateRole, updateStakeholder }
 import { createFromQuickAdd } from '../storage/quick-add';
 import { exportFile } from '../ui/export-file';
 import { notifyDataChanged } from './changes';
+import { pagePeopleOf } from './page-people';
 import { postToTab } from './post';
 import { updateTabState } from './tab-state';
 import { toggleSidebar } from './tabs';
@@ -106,4 +107,5 @@ export const frameCallHandlers: { [C in CallName]: Caller<C> } = {
     await api.tabs.create({ url: api.runtime.getURL(`src/log/index.html${q ? `?${q}` : ''}`) });
     return null;
   },
+  'tab:page-people': (tabId) => pagePeopleOf(tabId),
 };

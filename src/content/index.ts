@@ -10,7 +10,7 @@ import { createAdder } from './adder';
 import { addedForThisPort } from './host-port';
 import { type PageSession, startPageSession } from './page-session';
 import type { SidebarHost } from './sidebar-host';
-import { loadPagePost, loadSidebarHost } from './sidebar-loader';
+import { loadPagePeople, loadPagePost, loadSidebarHost } from './sidebar-loader';
 
 export async function init(): Promise<void> {
   const flag = globalThis as { __decidedly?: boolean };
@@ -85,6 +85,9 @@ export async function init(): Promise<void> {
     },
     'page:post': async (request) =>
       (await loadPagePost()).postToPage(request, siteFor(location.href), sessionAbort.signal),
+    'people:read': async () => ({
+      people: (await loadPagePeople()).readPagePeople(siteFor(location.href).id),
+    }),
   };
 
   // Before any await: the background messages a script it has just injected right away.

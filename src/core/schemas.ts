@@ -112,6 +112,18 @@ export const FUNCTIONS = [
   'Leadership',
 ] as const;
 
+/** A stakeholder's site handles (see `Stakeholder.handle`). */
+export const Handles = z
+  .string()
+  .check(
+    z.maxLength(1000, 'at most 1000 characters'),
+    z.regex(
+      /^(?:[a-z][a-z0-9-]*:[^\s:]\S*(?: [a-z][a-z0-9-]*:[^\s:]\S*)*)?$/,
+      'space-separated site handles (github:alice)',
+    ),
+    clean,
+  );
+
 export const Stakeholder = z.object({
   ...syncMeta,
   name: title('a name', 120),
@@ -123,6 +135,16 @@ export const Stakeholder = z.object({
   urgency: z.boolean(),
   /** Set when this stakeholder is a sync member (issue 8): links "me" across teammates. */
   memberId: z.optional(z.nullable(text(64))),
+  /**
+   * The person's handles on the sites where the page people came from (issue 20), space
+   * separated, each `<site>:<id>`: `github:alice`, `gitlab:alice`, `linear:alice`,
+   * `atlassian:<accountId>` (Jira and Confluence share Atlassian accounts), `notion:<userId>`;
+   * a self-hosted instance or a page with no adapter adds its host, `gitlab:alice@git.corp.example`,
+   * `web:alice@blog.example.com`. Ids are lower case. One field (last writer wins) rather than a
+   * list: it only helps recognise the person on the next page, and a handle lost to a concurrent
+   * edit comes back the next time someone accepts that person from a page. Absent on older rows.
+   */
+  handle: z.optional(z.nullable(Handles)),
 });
 
 export const RACI = ['R', 'A', 'C', 'I'] as const;

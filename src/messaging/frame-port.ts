@@ -7,10 +7,12 @@
 import * as z from 'zod/mini';
 import type { PendingCapture } from '../background/tab-state';
 import type { DecisionBundle } from '../core/export/bundle';
+import type { PagePerson } from '../core/page-people';
 import {
   type Anchor,
   type Decision,
   type FollowUp,
+  Handles,
   RACI,
   type Role,
   Selectors,
@@ -69,6 +71,7 @@ const StakeholderFields = z.partial(
     legitimacy: z.boolean(),
     urgency: z.boolean(),
     memberId: z.nullable(text(64)),
+    handle: z.nullable(Handles),
   }),
 );
 const FollowUpFields = z.strictObject({
@@ -145,6 +148,8 @@ export const frameCalls = {
   'log:open': z.tuple([z.optional(text(2000))]),
   /** Put a decision's summary into the tab's comment box (the person submits it themselves). */
   'tab:post': z.tuple([id]),
+  /** The people the tab's page names, with their parts (read by the content script on demand). */
+  'tab:page-people': z.tuple([]),
 } as const;
 
 export type QueryName = keyof typeof frameQueries;
@@ -248,4 +253,5 @@ export interface CallResults {
   'tab:reattach': boolean;
   'log:open': null;
   'tab:post': PostResult;
+  'tab:page-people': PagePerson[];
 }

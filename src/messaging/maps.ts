@@ -2,7 +2,8 @@
 // receiver) and, through `Reply`, the type of the answer. Adding a message means adding it here
 // and a handler; test/unit/messaging/maps.test.ts fails when a handler is missing.
 import * as z from 'zod/mini';
-import { Selectors } from '../core/schemas';
+import { PAGE_PARTS, type PagePerson } from '../core/page-people';
+import { cleanString, Handles, Selectors } from '../core/schemas';
 import type { Guard } from './guard';
 import type { backgroundToContent } from './to-content';
 
@@ -80,6 +81,25 @@ export const pageToBackground = {
 
 export { backgroundToContent } from './to-content';
 
+const shortText = (max: number) => cleanString.check(z.minLength(1), z.maxLength(max));
+
+/**
+ * The content script's answer to `people:read`, checked by the background before the sidebar
+ * sees it: what a page says about its people is the page's to make up, so only this shape passes.
+ */
+export const PagePeopleReply = z.strictObject({
+  people: z
+    .array(
+      z.strictObject({
+        name: shortText(120),
+        handle: z.nullable(Handles.check(z.maxLength(260))),
+        email: z.nullable(shortText(254)),
+        parts: z.array(z.enum(PAGE_PARTS)).check(z.minLength(1), z.maxLength(PAGE_PARTS.length)),
+      }),
+    )
+    .check(z.maxLength(100)),
+});
+
 /** What a content script needs to paint an anchor; no status, title or text of the decision. */
 export interface AnchorPaint {
   anchorId: string;
@@ -139,6 +159,7 @@ export interface Replies {
   'reattach:selection': { ok: boolean };
   'page:post': PostResult;
   'post:shared': { ok: true };
+  'people:read': { people: PagePerson[] };
 }
 
 /** How a summary went into a page: filled into a textarea, pasted into an editor, or no box found. */

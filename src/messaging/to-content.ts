@@ -20,4 +20,6 @@ export const backgroundToContent = {
     html: optional(text(100_000)),
     marker: text(400),
   }),
+  /** Read the people the page names (assignee, reviewers, commenters…) for the sidebar's RACI. */
+  'people:read': shape<Record<string, never>>({}),
 } as const;

@@ -1,13 +1,15 @@
 // Who is Responsible, Accountable, Consulted and Informed, and where each stands. People come from
-// the directory (autocomplete) or are created inline; the one-Accountable rule is stated as it is broken.
+// the page (suggestions), the directory (autocomplete) or are created inline; the one-Accountable rule is stated as it is broken.
 import { useState } from 'preact/hooks';
 import { accountableProblem } from '../core/clarity';
 import { RACI_LABELS } from '../core/raci';
 import { RACI, type Raci, type Role, type Stakeholder } from '../core/schemas';
 import { act, errorText } from '../ui/actions';
 import { addRole, createStakeholder } from './api';
+import { PageSuggestions } from './PageSuggestions';
 import { RoleRow } from './RoleRow';
 import { type PickedPerson, StakeholderPicker } from './StakeholderPicker';
+import { usePagePeople } from './use-page-people';
 
 export interface RaciEditorProps {
   decisionId: string;
@@ -25,6 +27,7 @@ export function RaciEditor({ decisionId, roles, people }: RaciEditorProps) {
   const chosen: Raci = raci || (hasA ? 'C' : 'A');
   const byId = new Map(people.map((p) => [p.id, p]));
   const problem = roles.length ? accountableProblem(roles) : null;
+  const pagePeople = usePagePeople();
 
   const add = async (picked: PickedPerson) => {
     setError('');
@@ -56,6 +59,13 @@ export function RaciEditor({ decisionId, roles, people }: RaciEditorProps) {
           return person && <RoleRow key={role.id} role={role} person={person} onError={setError} />;
         })}
       </ul>
+      <PageSuggestions
+        decisionId={decisionId}
+        roles={roles}
+        people={people}
+        pagePeople={pagePeople}
+        onError={setError}
+      />
       <div class="add-role row">
         <span>
           <label for="add-role-raci">As</label>

@@ -1,13 +1,26 @@
 // Repository functions for stakeholders and their RACI roles and stances on decisions.
-import type { Raci, Stakeholder, Stance } from '../core/schemas';
+import { Handles, type Raci, type Stakeholder, type Stance } from '../core/schemas';
 import { type WriteContext, WriteError, write } from './write';
 
 export type StakeholderFields = Partial<
   Pick<
     Stakeholder,
-    'name' | 'email' | 'function' | 'interests' | 'power' | 'legitimacy' | 'urgency' | 'memberId'
+    'name' | 'email' | 'function' | 'interests' | 'power' | 'legitimacy' | 'urgency' | 'memberId' | 'handle'
   >
 >;
+
+/**
+ * A handle the sync server would refuse must not reach the outbox, where it would hold back every
+ * later change: refused here with the reason, nothing written.
+ */
+function checkHandle(fields: StakeholderFields): void {
+  if (fields.handle == null) return;
+  if (!Handles.safeParse(fields.handle).success)
+    throw new WriteError(
+      `"${fields.handle.slice(0, 60)}" is not a list of site handles (github:alice).`,
+      'invalid',
+    );
+}
 
 export function createStakeholder(
   ctx: WriteContext,
@@ -16,6 +29,7 @@ export function createStakeholder(
   return write(ctx, (tx) => {
     const name = fields.name.trim();
     if (!name) throw new WriteError('A stakeholder needs a name.', 'invalid');
+    checkHandle(fields);
     return tx.create('stakeholders', { ...fields, name });
   });
 }
@@ -26,6 +40,7 @@ export function updateStakeholder(ctx: WriteContext, id: string, fields: Stakeho
       throw new WriteError('That stakeholder no longer exists.', 'not-found');
     if ('name' in fields && !fields.name?.trim())
       throw new WriteError('A stakeholder needs a name.', 'invalid');
+    checkHandle(fields);
     tx.patch('stakeholders', id, fields);
   });
 }

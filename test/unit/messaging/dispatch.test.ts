@@ -27,6 +27,7 @@ function handlersFor(calls: string[]): Handlers<'backgroundToContent', Sender> {
       calls.push(text);
       return { ok: true, how: 'textarea' };
     },
+    'people:read': () => ({ people: [] }),
   };
 }
 
