@@ -43,9 +43,10 @@ function expectedAfterUpgrade(fx: Fixture): Record<string, Row[]> {
   if (fx.version < 3) {
     // Version 3 indexes deleted decisions by deletion time and takes their follow-ups out of the
     // due index; nothing else changes.
-    const gone = out.decisions?.find((d) => d.id === GONE) as Row;
+    const gone = (out.decisions ?? []).find((d) => d.id === GONE) as Row;
     gone._deleted = '2026-01-06T10:00:00.000Z';
-    delete (out.followUps?.find((f) => f.id === ORPHAN) as Row)._due;
+    const orphan = (out.followUps ?? []).find((f) => f.id === ORPHAN) as Row;
+    delete orphan._due;
   }
   return out;
 }
