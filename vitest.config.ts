@@ -26,6 +26,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          setupFiles: ['test/server/setup.ts'],
         },
       },
       {

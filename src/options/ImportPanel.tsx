@@ -5,7 +5,7 @@ import type { AdrFolderResult, Backup, ImportPlan } from '../core/export';
 import { plural } from '../core/plural';
 import { writeContext } from '../storage/context';
 import { database } from '../storage/db';
-import { importBackup, previewBackup } from '../storage/import';
+import { importBackupText, previewBackup } from '../storage/import';
 import { type AdrPreview, importAdrs, previewAdrs } from '../storage/import-adr';
 import { act, errorText } from '../ui/actions';
 import { ImportAdrPreview } from './ImportAdrPreview';
@@ -15,7 +15,7 @@ import { type PickedFile, readImportFiles } from './import-source';
 type Stage =
   | { kind: 'idle' }
   | { kind: 'busy'; text: string }
-  | { kind: 'backup'; name: string; backup: Backup; plan: ImportPlan }
+  | { kind: 'backup'; name: string; backup: Backup; file: PickedFile; plan: ImportPlan }
   | { kind: 'adr'; name: string; folder: AdrFolderResult; preview: AdrPreview }
   | { kind: 'done'; text: string }
   | { kind: 'error'; text: string };
@@ -40,7 +40,13 @@ export function ImportPanel() {
       if (source.kind === 'backup') {
         const { workspaceId } = await writeContext();
         const plan = await previewBackup(database(), source.backup, workspaceId);
-        return setStage({ kind: 'backup', name: source.name, backup: source.backup, plan });
+        return setStage({
+          kind: 'backup',
+          name: source.name,
+          backup: source.backup,
+          file: source.file,
+          plan,
+        });
       }
       setSkipDuplicates(true);
       const preview = await previewAdrs(database(), source.folder.decisions);
@@ -58,8 +64,11 @@ export function ImportPanel() {
     setStage({ kind: 'busy', text: 'Importing…' });
     try {
       if (current.kind === 'backup') {
-        const plan = await act((ctx) => importBackup(ctx, current.backup), `the import of ${current.name}`);
-        finish({ kind: 'done', text: `Imported ${current.name}: ${decisionSummary(plan)}.` });
+        // The file is read and validated again as it is written: what is stored always passed.
+        const text = await current.file.text();
+        const result = await act((ctx) => importBackupText(ctx, text), `the import of ${current.name}`);
+        if (!result.ok) return finish({ kind: 'error', text: `Nothing was imported: ${result.error}` });
+        finish({ kind: 'done', text: `Imported ${current.name}: ${decisionSummary(result.plan)}.` });
       } else if (current.kind === 'adr') {
         const adrs = current.folder.decisions;
         const { records, skipped } = await act(

@@ -12,7 +12,7 @@ import {
 import { readBackup } from '../storage/import';
 
 export type ImportSource =
-  | { kind: 'backup'; name: string; backup: Backup }
+  | { kind: 'backup'; name: string; backup: Backup; file: PickedFile }
   | { kind: 'adr'; name: string; folder: AdrFolderResult }
   | { kind: 'error'; error: string };
 
@@ -62,7 +62,7 @@ export async function readImportFiles(files: readonly PickedFile[]): Promise<Imp
     if (files.length > 1) return { kind: 'error', error: 'Import one backup file at a time.' };
     const parsed = readBackup(await first.text());
     return parsed.ok
-      ? { kind: 'backup', name: first.name, backup: parsed.backup }
+      ? { kind: 'backup', name: first.name, backup: parsed.backup, file: first }
       : { kind: 'error', error: parsed.error };
   }
   if (kinds.has('zip')) {

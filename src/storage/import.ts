@@ -104,6 +104,18 @@ export async function importBackup(ctx: WriteContext, backup: Pick<Backup, 'tabl
   }
 }
 
+export type ImportTextResult = { ok: true; plan: ImportPlan } | { ok: false; error: string };
+
+/**
+ * Imports a backup file as the options page does: its text is validated again right before the
+ * write, so a refused file (newer version, cut off, a bad row) writes nothing and says why.
+ */
+export async function importBackupText(ctx: WriteContext, text: string): Promise<ImportTextResult> {
+  const parsed = readBackup(text);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  return { ok: true, plan: await importBackup(ctx, parsed.backup) };
+}
+
 /** Pages of restored anchors, so lists can name them before they are visited again. */
 async function rememberPages(db: DecidedlyDb, plan: ImportPlan) {
   const anchors = plan.newRows.filter((p) => p.table === 'anchors').map((p) => p.row as Anchor);

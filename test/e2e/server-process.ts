@@ -25,8 +25,13 @@ export interface ServerProcess {
   dataDir: string;
   /** Runs the admin CLI (the server must be stopped: PGlite is one process per directory). */
   cli<T>(...args: string[]): T;
-  /** Starts the server and waits until it answers (`within` ms: a busy machine is slow to start PGlite). */
-  start(within?: number): Promise<void>;
+  /**
+   * Starts the server and waits until it answers (`within` ms: a busy machine is slow to start
+   * PGlite). `fault` arms a crash point of src/server/fault.ts, e.g. `after-push-commit:1`.
+   */
+  start(within?: number, fault?: string): Promise<void>;
+  /** Resolves when the running server has exited by itself (a fault point killed it). */
+  exited(): Promise<void>;
   /** SIGTERM (graceful) or SIGKILL (a crash). */
   stop(signal?: NodeJS.Signals): Promise<void>;
   dispose(): Promise<void>;
@@ -50,8 +55,13 @@ export async function serverProcess(): Promise<ServerProcess> {
       });
       return JSON.parse(out) as T;
     },
-    async start(within = 30_000) {
-      child = spawn(process.execPath, ENTRY, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    async start(within = 30_000, fault?: string) {
+      const childEnv = fault ? { ...env, DECIDEDLY_FAULT: fault } : env;
+      child = spawn(process.execPath, ENTRY, {
+        cwd: ROOT,
+        env: childEnv,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
       const deadline = Date.now() + within;
       while (Date.now() < deadline) {
         if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}`);
@@ -63,6 +73,13 @@ export async function serverProcess(): Promise<ServerProcess> {
         await new Promise((r) => setTimeout(r, 150));
       }
       throw new Error(`The server did not start within ${within / 1000} s`);
+    },
+    async exited() {
+      const running = child;
+      if (!running) return;
+      if (running.exitCode === null && running.signalCode === null)
+        await new Promise((r) => running.once('exit', r));
+      child = null;
     },
     async stop(signal = 'SIGTERM') {
       const running = child;

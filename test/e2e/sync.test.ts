@@ -19,7 +19,7 @@ type Debug = {
         toArray(): Promise<Record<string, unknown>[]>;
         get(id: string): Promise<Record<string, unknown> | undefined>;
       };
-      outbox: { count(): Promise<number> };
+      outbox: { count(): Promise<number>; toArray(): Promise<{ mutationId?: number }[]> };
     };
     repo: Record<string, (ctx: unknown, ...args: unknown[]) => Promise<unknown>>;
   };
@@ -209,11 +209,28 @@ describe('sync between two profiles', () => {
   });
 
   it('creates no duplicates when the server is killed in the middle of a sync', async () => {
+    // The server dies exactly mid-sync: right after the push carrying the new decisions commits,
+    // before it replies (src/server/fault.ts), so A never hears that it was applied.
+    await server.stop();
+    await server.start(undefined, 'after-push-commit:1');
     for (let i = 0; i < 40; i++) await run(a, 'createDecision', { title: `Crash test ${i}` });
     const pass = sync(a).catch(() => {});
-    await new Promise((r) => setTimeout(r, 30));
-    await server.stop('SIGKILL');
+    await server.exited();
     await pass;
+    const { openPgliteStore } = await import('../../src/server/store/pglite');
+    const store = await openPgliteStore(server.dataDir);
+    const stored = await store.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM records WHERE tbl = 'decisions' AND data->>'title' LIKE 'Crash test %'",
+    );
+    await store.close();
+    // The server kept what it committed, and A still holds it unacknowledged: the retry must
+    // not apply it twice.
+    expect(stored[0]?.n).toBeGreaterThan(0);
+    const waiting = await a.worker.evaluate(() =>
+      (globalThis as unknown as Debug).decidedly.db().outbox.toArray(),
+    );
+    expect(waiting.some((e) => e.mutationId !== undefined)).toBe(true);
+
     await server.start();
     await sync(a);
     await sync(a);

@@ -7,10 +7,11 @@ import { HlcClock } from '../../../src/core/hlc';
 import { applyOp, type SyncRow } from '../../../src/core/merge';
 import { makeRow } from '../../../src/core/records';
 import { TABLE_NAMES } from '../../../src/core/schemas';
+import { type PickedFile, readImportFiles } from '../../../src/options/import-source';
 import { createDecision, deleteDecision, updateDecision } from '../../../src/storage/decisions';
 import { backupText, readAllTables } from '../../../src/storage/export-data';
 import { addFollowUp } from '../../../src/storage/follow-ups';
-import { importBackup, previewBackup, readBackup } from '../../../src/storage/import';
+import { importBackup, importBackupText, previewBackup, readBackup } from '../../../src/storage/import';
 import { addRole, createStakeholder } from '../../../src/storage/people';
 import type { WriteContext } from '../../../src/storage/write';
 import { backupOf, closeDevices, device, dump, replayOutbox, synced } from './import-helpers';
@@ -217,9 +218,16 @@ describe('importing a backup into storage', () => {
   ])('refuses a file %s and leaves the database byte for byte unchanged', async (_name, spoil, reason) => {
     await importBackup(b, await backupOf(a));
     const before = await dump(b.db);
+    // The file newer than the copy here, so a wrongly accepted one would change the database.
+    await updateDecision(a, ids[0] as string, { rationale: 'Edited after the first import' });
     const text = spoil(await backupText(a.db, await readAllTables(a.db)));
-    const parsed = readBackup(text);
-    expect(parsed.ok ? 'accepted' : parsed.error).toMatch(reason);
+    // The options page's path: the picked file is read (and refused) before any preview, and
+    // validated again as it is written.
+    const file = { name: 'backup.json', size: text.length, text: async () => text } as PickedFile;
+    const source = await readImportFiles([file]);
+    expect(source.kind === 'error' ? source.error : source.kind).toMatch(reason);
+    const result = await importBackupText(b, text);
     expect(await dump(b.db)).toBe(before);
+    expect(result.ok ? 'imported' : result.error).toMatch(reason);
   });
 });

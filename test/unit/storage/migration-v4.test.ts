@@ -1,11 +1,17 @@
 // Version 4 adds the quarantine table. Opened over rows exactly as version 3 stored them (a literal
 // fixture, not rows made by today's code): every row and queued change is kept unchanged, the
 // quarantine starts empty, and a queued version-1 op still merges (single-HLC base, whole array).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { applyOp, type RowOp, type SyncRow } from '../../../src/core/merge';
 import { TABLES } from '../../../src/core/schemas';
 import { openDb } from '../../../src/storage/db';
-import { DB_VERSIONS } from '../../../src/storage/versions';
+
+const V3_STORES: Record<string, string> = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../../fixtures/db-versions/v3.json'), 'utf8'),
+).stores;
 
 const H1 = '001767603600000.000000.seed';
 const H2 = '001767603600001.000000.seed';
@@ -68,10 +74,9 @@ const OUTBOX = {
 describe('version 4 (quarantine)', () => {
   it('keeps version 3 rows and queued changes as they were, with an empty quarantine', async () => {
     const name = `migrate-v4-${crypto.randomUUID()}`;
-    const old = openDb(
-      name,
-      DB_VERSIONS.filter((v) => v.version <= 3),
-    );
+    // Created with version 3's frozen declaration, as that extension did.
+    const old = new Dexie(name);
+    old.version(3).stores(V3_STORES);
     await old.table('decisions').put(structuredClone(DECISION));
     await old.table('outbox').put(structuredClone(OUTBOX));
     await old.table('meta').put({ key: 'sync:cursor:ws', value: 's42' });

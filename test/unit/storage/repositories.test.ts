@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HlcClock } from '../../../src/core/hlc';
 import { Decision, describeIssues, TABLES } from '../../../src/core/schemas';
@@ -68,6 +69,55 @@ describe('repositories', () => {
     expect(await db.events.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
   });
+
+  it('make one role when two contexts add the same person to a decision at once', async () => {
+    // The sidebar and the popup are separate contexts on one database: each write reads what it
+    // decides on inside its own transaction, so the second sees the first's role.
+    const id = await createDecision(ctx, { title: 'Move sessions to Redis' });
+    const dana = await createStakeholder(ctx, { name: 'Dana', function: 'Product' });
+    const popup: WriteContext = { ...ctx, clock: new HlcClock('c1') };
+    const [first, second] = await Promise.all([addRole(ctx, id, dana, 'A'), addRole(popup, id, dana, 'A')]);
+    expect(second).toBe(first);
+    expect((await db.roles.toArray()).map((r) => [r.decisionId, r.stakeholderId, r.raci])).toEqual([
+      [id, dana, 'A'],
+    ]);
+    expect((await db.events.toArray()).filter((e) => e.kind === 'role')).toHaveLength(1);
+  });
+
+  it('let the latest local write win, whichever context made it and wherever its wall clock is', async () => {
+    // Contexts of one profile share its node id; their wall clocks may be ahead of or behind each
+    // other's (or equal, to the millisecond: equal HLCs unless each write first receives the row's).
+    const wall = Date.parse('2026-03-01T10:00:00Z');
+    const offset = fc.constantFrom(0, 0, 1, -1, 3_600_000, -3_600_000, 86_400_000, -86_400_000);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(offset, { minLength: 2, maxLength: 4 }),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom('Use Redis', 'Use Postgres', 'Use Memcached')), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        async (offsets, edits) => {
+          const contexts = offsets.map(
+            (o): WriteContext => ({ ...ctx, clock: new HlcClock('profile', () => wall + o) }),
+          );
+          const id = await createDecision(contexts[0] as WriteContext, { title: 'Pick a cache' });
+          let last = (await db.decisions.get(id))?.fieldHlc.title ?? '';
+          for (const [which, title] of edits) {
+            const c = contexts[which % contexts.length] as WriteContext;
+            await updateDecision(c, id, { title, rationale: `${title}, from context ${which}` });
+            const row = await db.decisions.get(id);
+            expect(row?.title).toBe(title);
+            expect(row?.rationale).toBe(`${title}, from context ${which}`);
+            expect((row?.fieldHlc.rationale ?? '') > last, 'stamped later than the version it replaced').toBe(
+              true,
+            );
+            last = row?.fieldHlc.rationale ?? '';
+          }
+        },
+      ),
+      { numRuns: 15 },
+    );
+  }, 30_000);
 
   it('stamp only changed fields and stamp them later than before', async () => {
     const id = await createDecision(ctx, { title: 'T' });
