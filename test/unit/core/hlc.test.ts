@@ -77,14 +77,15 @@ describe('HlcClock', () => {
     expect(clock.now()).toBe(encodeHlc({ ms: 1_001, counter: 0, node: 'n' }));
   });
 
-  it.each([
+  type Pair = [number, number];
+  it.each<[string, Pair, number, Pair, Pair]>([
     // [what, our ms and counter, wall, remote ms and counter, expected ms and counter]
     ['all three equal: after the larger counter', [500, 3], 500, [500, 7], [500, 8]],
     ['all three equal, ours larger', [500, 9], 400, [500, 2], [500, 10]],
     ['ours ahead of the remote: our counter goes on', [500, 3], 100, [400, 90], [500, 4]],
     ['the remote ahead of ours: after its counter', [300, 40], 100, [500, 6], [500, 7]],
     ['the wall ahead of both: a new millisecond', [300, 40], 900, [500, 6], [900, 0]],
-  ] as const)(
+  ])(
     'receives a timestamp when %s',
     (_what, [ms, counter], wall, [rms, rcounter], [ems, ecounter]) => {
       let now = ms;
