@@ -85,19 +85,16 @@ describe('HlcClock', () => {
     ['ours ahead of the remote: our counter goes on', [500, 3], 100, [400, 90], [500, 4]],
     ['the remote ahead of ours: after its counter', [300, 40], 100, [500, 6], [500, 7]],
     ['the wall ahead of both: a new millisecond', [300, 40], 900, [500, 6], [900, 0]],
-  ])(
-    'receives a timestamp when %s',
-    (_what, [ms, counter], wall, [rms, rcounter], [ems, ecounter]) => {
-      let now = ms;
-      const clock = new HlcClock('n', () => now);
-      clock.now();
-      for (let i = 0; i < counter; i += 1) clock.now();
-      now = wall;
-      expect(clock.receive(encodeHlc({ ms: rms, counter: rcounter, node: 'r' }))).toBe(
-        encodeHlc({ ms: ems, counter: ecounter, node: 'n' }),
-      );
-    },
-  );
+  ])('receives a timestamp when %s', (_what, [ms, counter], wall, [rms, rcounter], [ems, ecounter]) => {
+    let now = ms;
+    const clock = new HlcClock('n', () => now);
+    clock.now();
+    for (let i = 0; i < counter; i += 1) clock.now();
+    now = wall;
+    expect(clock.receive(encodeHlc({ ms: rms, counter: rcounter, node: 'r' }))).toBe(
+      encodeHlc({ ms: ems, counter: ecounter, node: 'n' }),
+    );
+  });
 
   it('borrows a millisecond when the counter would outgrow its six digits', () => {
     const clock = new HlcClock('n', () => 7);
