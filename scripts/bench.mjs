@@ -83,3 +83,9 @@ if ((!only.length || only.some((o) => 'anchor-bench'.includes(o))) && existsSync
   else
     console.log(`  anchor-bench failed (exit ${run.status}): ${(run.stderr ?? '').trim().split('\n').pop()}`);
 }
+
+// Mutation testing is too slow for a benchmark run; its committed results are read, not rerun.
+if (!only.length || only.some((o) => 'mutation'.includes(o))) {
+  console.log('\n▶ mutation score (from test/mutation/incremental.json; `npm run test:mutation` updates it)');
+  spawnSync('node', ['scripts/mutation-score.mjs'], { stdio: 'inherit' });
+}

@@ -70,6 +70,7 @@ export function rowFromOp(op: RowOp, hlc: Hlc): SyncRow {
     row.fieldHlc[field] = hlc;
     const base = asSeen(op.base?.[field]);
     if (base.length && isFreeText(field)) row.fieldBase = { ...row.fieldBase, [field]: base };
+    // Stryker disable next-line LogicalOperator: no data field outside LIST_FIELDS holds an array
     if (isListField(field) && Array.isArray(value))
       setList(row, field, elementsFromOp(field, { put: value }, hlc));
   }
@@ -123,11 +124,12 @@ function mergeList(out: SyncRow, a: SyncRow, b: SyncRow, field: string) {
 function mergeRegister(out: SyncRow, a: SyncRow, b: SyncRow, field: string) {
   const ha = a.fieldHlc[field] ?? '';
   const hb = b.fieldHlc[field] ?? '';
-  let winner = ha > hb ? a : b;
   // Equal HLCs are the same write; comparing the values keeps the result order-free even if not.
-  if (ha === hb && stableKey(a[field]) > stableKey(b[field])) winner = a;
-  out[field] = winner[field];
-  out.fieldHlc[field] = winner.fieldHlc[field] ?? '';
+  // Stryker disable next-line EqualityOperator: equal keys are equal values, so either side serves
+  const aValueWins = () => stableKey(a[field]) > stableKey(b[field]);
+  const aWins = ha > hb || (ha === hb && aValueWins());
+  out[field] = aWins ? a[field] : b[field];
+  out.fieldHlc[field] = aWins ? ha : hb;
 }
 
 interface SeenVersion {
@@ -157,13 +159,16 @@ function mergeFreeText(out: SyncRow, a: SyncRow, b: SyncRow, field: string) {
   const byHlc = new Map<string, SeenVersion>();
   for (const v of [...versionsOf(a, field), ...versionsOf(b, field)]) {
     const seen = byHlc.get(v.hlc);
+    // Stryker disable next-line EqualityOperator: equal keys are identical versions
     if (!seen || stableKey(v) > stableKey(seen)) byHlc.set(v.hlc, v);
   }
+  // Stryker disable next-line EqualityOperator: the HLCs are unique here, so < and <= sort alike
   const all = [...byHlc.values()].sort((x, y) => (x.hlc < y.hlc ? 1 : -1));
   const live = all.filter((v) => !all.some((w) => w !== v && hasSeen(w.base, v.hlc)));
   // Versions that each claim to have seen the other cannot come from honest writers; keep the
   // newest rather than nothing.
   const [winner, ...rest] = live.length ? live : all.slice(0, 1);
+  // Stryker disable next-line ConditionalExpression: the field is in a fieldHlc, so it has a version
   if (!winner) return;
   out[field] = winner.value;
   out.fieldHlc[field] = winner.hlc;

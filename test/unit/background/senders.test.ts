@@ -80,6 +80,8 @@ const SHAPES: Record<string, MessageSender & { origin?: string }> = {
   },
   'a content script without a tab (prerender, devtools)': { id: ID, frameId: 0, url: JIRA },
   'a content script on a file page': { id: ID, tab, frameId: 0, url: 'file:///home/me/notes.html' },
+  'our own context reported without a URL': { id: ID, tab, frameId: 0 },
+  'no extension id, our page’s URL': { url: `chrome-extension://${ID}/src/sidebar/index.html` },
   'a page claiming our origin as a prefix': {
     id: ID,
     url: `chrome-extension://${ID}.evil.example/x`,
@@ -117,5 +119,13 @@ describe('senderPage', () => {
     'not a url',
   ])('ignores a claim of %s and keeps the sender’s page', (claimed) => {
     expect(senderPage(top, claimed).url).toBe(JIRA);
+  });
+  it('takes no claim when the sender’s own URL cannot be read', () => {
+    const odd = { ...top, url: 'about:blank#not-a-web-page' };
+    expect(senderPage(odd, 'https://acme.atlassian.net/browse/ACME-8').url).toBe(
+      'about:blank#not-a-web-page',
+    );
+    const broken = { ...top, url: 'not a url' };
+    expect(senderPage(broken, 'https://acme.atlassian.net/browse/ACME-8').url).toBe('not a url');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountableProblem, clarityGaps } from '../../../src/core/clarity';
+import { accountableProblem, clarityGaps, GAP_LABELS } from '../../../src/core/clarity';
 import { encodeHlc } from '../../../src/core/hlc';
 import {
   canTransition,
@@ -109,6 +109,54 @@ describe('clarity check', () => {
     expect(accountableProblem(roles)).toMatch(/2 Accountable/);
     expect(accountableProblem([])).toMatch(/Name one Accountable/);
     expect(accountableProblem(roles.slice(1))).toBeNull();
+  });
+
+  const explicit = { title: 'T', rationale: 'w', consequences: 'c' };
+  const accountable = { raci: 'A' as const, stance: 'supports' as const, deleted: false };
+  const owned = { ownerId: 'x', dueAt: '2026-12-01T10:00:00Z', doneAt: null, deleted: false };
+
+  it('names each gap in words of its own', () => {
+    const labels = Object.values(GAP_LABELS);
+    expect(Object.keys(GAP_LABELS).sort()).toEqual(
+      ['accountable', 'consequences', 'consulted', 'next-step', 'what', 'why'].sort(),
+    );
+    expect(labels.every((label) => label.trim() !== '')).toBe(true);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+
+  it('counts blank text as missing', () => {
+    expect(
+      clarityGaps({ title: ' \n', rationale: '\t', consequences: '  ' }, [accountable], [owned]),
+    ).toEqual(['what', 'why', 'consequences']);
+  });
+
+  it.each([
+    ['without an owner', { ...owned, ownerId: null }],
+    ['without a due date', { ...owned, dueAt: null }],
+    ['done', { ...owned, doneAt: '2026-11-30T10:00:00Z' }],
+    ['deleted', { ...owned, deleted: true }],
+  ])('does not take a follow-up %s as the next step', (_what, followUp) => {
+    expect(clarityGaps(explicit, [accountable], [followUp])).toEqual(['next-step']);
+    expect(clarityGaps(explicit, [accountable], [followUp, owned])).toEqual([]);
+  });
+
+  it('ignores deleted roles, for the Accountable and for the Consulted', () => {
+    const deletedUnheard = { raci: 'C' as const, stance: 'unknown' as const, deleted: true };
+    const deletedA = { ...accountable, deleted: true };
+    expect(clarityGaps(explicit, [accountable, deletedUnheard, deletedA], [owned])).toEqual([]);
+    expect(clarityGaps(explicit, [deletedA], [owned])).toEqual(['accountable']);
+    expect(accountableProblem([accountable, deletedA])).toBeNull();
+    expect(accountableProblem([deletedA])).toBe('Name one Accountable person first.');
+    expect(accountableProblem([accountable, accountable, accountable])).toBe(
+      'There are 3 Accountable people; keep one.',
+    );
+  });
+
+  it('wants only the Consulted heard: an unknown stance elsewhere is no gap', () => {
+    const unheard = (raci: 'R' | 'C' | 'I') => ({ raci, stance: 'unknown' as const, deleted: false });
+    expect(clarityGaps(explicit, [accountable, unheard('R'), unheard('I')], [owned])).toEqual([]);
+    expect(clarityGaps(explicit, [accountable, unheard('C')], [owned])).toEqual(['consulted']);
+    expect(clarityGaps(explicit, [{ ...accountable, stance: 'unknown' }], [owned])).toEqual([]);
   });
 });
 
