@@ -103,8 +103,13 @@ export function matchQuoteWith(
  * A wrong highlight is worse than none.
  */
 function choose(candidates: Scored[], length: number): Scored | null {
-  if (candidates.length === 0) return null;
-  const ranked = [...candidates].sort((a, b) => b.score - a.score);
+  // An approximate match overlapping an exact occurrence is that occurrence with a neighbour's
+  // characters taken in (text inserted at the quote's edge): the occurrence is the place.
+  const exact = candidates.filter((c) => c.errors === 0);
+  const ranked = candidates
+    .filter((c) => c.errors === 0 || !exact.some((e) => c.start < e.end && e.start < c.end))
+    .sort((a, b) => b.score - a.score);
+  if (ranked.length === 0) return null;
   const best = ranked[0]!;
   const apart = (c: Scored) => c.end <= best.start || c.start >= best.end;
   const edited = ranked.find(

@@ -6,7 +6,7 @@ import { isWebUrl } from '../urls';
 import { parseAdrDate } from './adr-fields';
 import type { ParsedFollowUp, ParsedOption, ParsedSource, ParsedStance, ParsedTradeoff } from './adr-types';
 import { blocksOf } from './md-sections';
-import { unescapeMarkdownText } from './md-text';
+import { unescapeMarkdownText } from '../md-text';
 
 const GOOD_BAD = /^(good|bad)(?:,\s*because\b|:)\s*/i;
 

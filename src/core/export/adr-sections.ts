@@ -13,7 +13,7 @@ import {
 } from './adr-parts';
 import type { ParsedAdr, ParsedOption } from './adr-types';
 import { blocksOf, headingKey, type MdSection } from './md-sections';
-import { unescapeMarkdownText } from './md-text';
+import { unescapeMarkdownText } from '../md-text';
 
 type Kind =
   | 'context'

@@ -3,7 +3,7 @@
 import { zipSync } from 'fflate';
 import { type DecisionBundle, inCreationOrder, isoDay, namesWith } from './bundle';
 import { MADR_STATUS, type MadrLinks, madrFileName, toMadr } from './madr';
-import { tableCell } from './md-text';
+import { tableCell } from '../md-text';
 
 export const ADR_FOLDER = 'docs/decisions';
 

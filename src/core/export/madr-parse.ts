@@ -14,7 +14,7 @@ import {
 import { joinText as join, readSections, sectionKind } from './adr-sections';
 import type { AdrTemplate, ParseAdrResult, ParsedAdr } from './adr-types';
 import { splitSections } from './md-sections';
-import { splitNumberedTitle, stripHtmlComments, unescapeMarkdownText } from './md-text';
+import { splitNumberedTitle, stripHtmlComments, unescapeMarkdownText } from '../md-text';
 import { readFrontMatter, type YamlValue } from './yaml-lite';
 
 export const MAX_ADR_CHARS = 1_000_000;

@@ -3,7 +3,7 @@
 import { RACI_LABELS, STANCE_LABELS } from '../raci';
 import type { DecisionEvent, Status } from '../schemas';
 import { type DecisionBundle, isoDay, nameOf, namesWith } from './bundle';
-import { closeOpenFence, escapeMarkdownText, escapeNumberedTitle, linkText, oneLine } from './md-text';
+import { closeOpenFence, escapeMarkdownText, escapeNumberedTitle, linkText, oneLine } from '../md-text';
 import { yamlEntry } from './yaml-lite';
 
 /** Our statuses in MADR's words; `revisiting` has no MADR equivalent, so it is written as is. */

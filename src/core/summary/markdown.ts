@@ -2,7 +2,7 @@
 // labels, no sub-headings) for Linear and Notion, whose comments are small. User text goes through
 // the exporters' escape: `<` becomes `&lt;` (GitHub and GitLab render raw HTML) and a `# line` in
 // a field cannot open a heading of the comment.
-import { closeOpenFence, escapeMarkdownText } from '../export/md-text';
+import { closeOpenFence, escapeMarkdownText } from '../md-text';
 import { nextWords, personWords, RACI_WORDS, type SummaryModel, statusLine } from './model';
 
 const md = (text: string): string => escapeMarkdownText(text);

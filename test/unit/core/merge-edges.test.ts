@@ -3,7 +3,14 @@
 // byte-for-byte shape of rows written once. The properties in merge.test.ts rarely reach these.
 import { describe, expect, it } from 'vitest';
 import { encodeHlc } from '../../../src/core/hlc';
-import { fieldFrontier, hasConflict, mergeRow, rowFromOp, type SyncRow } from '../../../src/core/merge';
+import {
+  fieldFrontier,
+  hasConflict,
+  mergeRow,
+  PURGED_MARK,
+  rowFromOp,
+  type SyncRow,
+} from '../../../src/core/merge';
 
 const h = (ms: number, node = 'n1', counter = 0) => encodeHlc({ ms, counter, node });
 const row = (
@@ -180,6 +187,12 @@ describe('rowFromOp', () => {
     expect(out.tags).toEqual(['whole']);
     expect(out.title).toBeUndefined();
     expect(out.fieldHlc).toEqual({ tags: h(4) });
+  });
+});
+
+describe('the purge mark', () => {
+  it('is named on the wire as docs/protocol.md says, so other clients can read it', () => {
+    expect(PURGED_MARK).toBe('_purged');
   });
 });
 
