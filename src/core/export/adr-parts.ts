@@ -1,12 +1,13 @@
 // Readers for the structured parts inside ADR sections: "Chosen option: …, because …", Good/Bad
 // consequence bullets, pros and cons, and the More Information lists Decidedly writes.
+
+import { unescapeMarkdownText } from '../md-text';
 import { RACI_LABELS, STANCE_LABELS } from '../raci';
 import { RACI, type Raci, STANCES, type Stance } from '../schemas';
 import { isWebUrl } from '../urls';
 import { parseAdrDate } from './adr-fields';
 import type { ParsedFollowUp, ParsedOption, ParsedSource, ParsedStance, ParsedTradeoff } from './adr-types';
 import { blocksOf } from './md-sections';
-import { unescapeMarkdownText } from '../md-text';
 
 const GOOD_BAD = /^(good|bad)(?:,\s*because\b|:)\s*/i;
 

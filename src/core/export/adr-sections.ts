@@ -1,5 +1,7 @@
 // Reading the sections of an ADR — whatever the template calls them — into the fields of a
 // ParsedAdr: context, drivers, options with pros and cons, outcome, consequences, More Information.
+
+import { unescapeMarkdownText } from '../md-text';
 import { parseAdrLink } from './adr-fields';
 import {
   isOwnHistory,
@@ -13,7 +15,6 @@ import {
 } from './adr-parts';
 import type { ParsedAdr, ParsedOption } from './adr-types';
 import { blocksOf, headingKey, type MdSection } from './md-sections';
-import { unescapeMarkdownText } from '../md-text';
 
 type Kind =
   | 'context'

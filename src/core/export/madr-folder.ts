@@ -1,9 +1,9 @@
 // A set of decisions as an ADR folder: numbered MADR files in decision order plus a README index,
 // zipped for download.
 import { zipSync } from 'fflate';
+import { tableCell } from '../md-text';
 import { type DecisionBundle, inCreationOrder, isoDay, namesWith } from './bundle';
 import { MADR_STATUS, type MadrLinks, madrFileName, toMadr } from './madr';
-import { tableCell } from '../md-text';
 
 export const ADR_FOLDER = 'docs/decisions';
 

@@ -1,6 +1,7 @@
 // Reads one ADR Markdown file — MADR 2/3/4, Nygard (adr-tools) or log4brains — into a ParsedAdr.
 // Text stays Markdown source: HTML in it is never interpreted, only carried as characters.
 
+import { splitNumberedTitle, stripHtmlComments, unescapeMarkdownText } from '../md-text';
 import { isWebUrl } from '../urls';
 import {
   asText,
@@ -14,7 +15,6 @@ import {
 import { joinText as join, readSections, sectionKind } from './adr-sections';
 import type { AdrTemplate, ParseAdrResult, ParsedAdr } from './adr-types';
 import { splitSections } from './md-sections';
-import { splitNumberedTitle, stripHtmlComments, unescapeMarkdownText } from '../md-text';
 import { readFrontMatter, type YamlValue } from './yaml-lite';
 
 export const MAX_ADR_CHARS = 1_000_000;

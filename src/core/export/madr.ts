@@ -1,9 +1,10 @@
 // One decision as a MADR 4.0 Markdown file (https://adr.github.io/madr/): YAML front matter with
 // status, date and the people, then the MADR sections filled from the decision record.
+
+import { closeOpenFence, escapeMarkdownText, escapeNumberedTitle, linkText, oneLine } from '../md-text';
 import { RACI_LABELS, STANCE_LABELS } from '../raci';
 import type { DecisionEvent, Status } from '../schemas';
 import { type DecisionBundle, isoDay, nameOf, namesWith } from './bundle';
-import { closeOpenFence, escapeMarkdownText, escapeNumberedTitle, linkText, oneLine } from '../md-text';
 import { yamlEntry } from './yaml-lite';
 
 /** Our statuses in MADR's words; `revisiting` has no MADR equivalent, so it is written as is. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdownText, unescapeMarkdownText } from '../../../../src/core/md-text';
 import { parseYamlLite, quoteYaml, scalar } from '../../../../src/core/export/yaml-lite';
+import { escapeMarkdownText, unescapeMarkdownText } from '../../../../src/core/md-text';
 
 // Property runs are CPU-bound; on a busy machine they need more than the default 5 s.
 const SLOW = 30_000;
