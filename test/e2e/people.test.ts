@@ -103,8 +103,8 @@ describe('people on the page in real Chromium', () => {
       .poll(() => frame.evaluate(() => document.activeElement?.textContent))
       .toBe('Add marco-bianchi as Responsible (R)');
     await page.keyboard.press('Enter');
-    await expect.poll(() => roleOf(frame, 'marco-bianchi')).toBe('R');
     await expect.poll(() => suggestions(frame)).toHaveLength(2);
+    await expect.poll(() => roleOf(frame, 'marco-bianchi')).toBe('R');
 
     await frame.getByRole('button', { name: 'Add everyone as suggested' }).click();
     await expect.poll(() => roleOf(frame, 'lena-vogel')).toBe('I');
